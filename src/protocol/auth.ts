@@ -1,0 +1,134 @@
+// Who is calling: verifies the V1 (HMAC-SHA1) or V3 (ACS3-HMAC-SHA256) signature against the
+// AccessKey's secret, with Alibaba's gateway errors in the gateway's order: completeness, method,
+// timestamp, key, signature, then nonce replay. Freshness is judged on the real wall clock, not the
+// emulator's virtual clock: clients sign with real time.
+import { gatewayError } from '../errors/catalog.js';
+import type { Pairs } from './params.js';
+import { parseV3Authorization, sha256Hex, v1Sign, v1StringToSign, v3Sign, v3StringToSign } from './signature.js';
+import { NonceCache } from './nonce-cache.js';
+
+export interface KeyRecord {
+  accessKeyId: string;
+  secret: string;
+  active: boolean;
+  accountId: string;
+}
+
+export interface Envelope {
+  scheme: 'v1' | 'v3';
+  action: string | undefined;
+  version: string | undefined;
+  format: string | undefined;
+  /** The business parameters: every pair but the protocol's own. */
+  params: Pairs;
+}
+
+/** The protocol's own V1 parameters, never passed to an action. */
+const V1_COMMON = new Set([
+  'AccessKeyId', 'Action', 'Format', 'SignatureMethod', 'SignatureNonce', 'SignatureVersion',
+  'Signature', 'Timestamp', 'Version', 'SecurityToken', 'SignatureType', 'BearerToken',
+]);
+
+export interface SignedRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  queryPairs: Pairs;
+  allPairs: Pairs;
+  rawBody: Buffer;
+}
+
+function first(pairs: Pairs, name: string): string | undefined {
+  for (const [k, v] of pairs) if (k === name) return v;
+  return undefined;
+}
+
+function header(req: SignedRequest, name: string): string | undefined {
+  const h = req.headers[name];
+  return Array.isArray(h) ? h[0] : h;
+}
+
+export function readEnvelope(req: SignedRequest): Envelope {
+  const authz = header(req, 'authorization');
+  const format = first(req.allPairs, 'Format');
+  const params = req.allPairs.filter(([k]) => !V1_COMMON.has(k));
+  if (authz !== undefined && authz.startsWith('ACS3-')) {
+    return { scheme: 'v3', action: header(req, 'x-acs-action'), version: header(req, 'x-acs-version'), format, params };
+  }
+  return { scheme: 'v1', action: first(req.allPairs, 'Action'), version: first(req.allPairs, 'Version'), format, params };
+}
+
+const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,3})?Z$/;
+const WINDOW_MS = 15 * 60 * 1000;
+
+function checkTimestamp(value: string | undefined, wallNow: number): void {
+  if (value === undefined || value === '') throw gatewayError('MissingTimestamp');
+  const m = TIMESTAMP.exec(value);
+  const t = m ? Date.parse(value) : NaN;
+  if (!m || Number.isNaN(t)) throw gatewayError('InvalidTimeStamp.Format');
+  if (Math.abs(wallNow - t) > WINDOW_MS) throw gatewayError('InvalidTimeStamp.Expired');
+}
+
+export class Authenticator {
+  private readonly nonces: NonceCache;
+
+  constructor(
+    private readonly lookupKey: (accessKeyId: string) => KeyRecord | undefined,
+    private readonly wallNow: () => number = Date.now,
+    nonceCapacity = 100_000,
+  ) {
+    this.nonces = new NonceCache(WINDOW_MS, nonceCapacity);
+  }
+
+  /** Returns the verified key, or throws the gateway's error. */
+  verify(req: SignedRequest, env: Envelope): KeyRecord {
+    return env.scheme === 'v3' ? this.verifyV3(req) : this.verifyV1(req);
+  }
+
+  private key(accessKeyId: string): KeyRecord {
+    const key = this.lookupKey(accessKeyId);
+    if (!key) throw gatewayError('InvalidAccessKeyId.NotFound');
+    if (!key.active) throw gatewayError('InvalidAccessKeyId.Inactive');
+    return key;
+  }
+
+  private consumeNonce(key: KeyRecord, nonce: string): void {
+    if (!this.nonces.add(`${key.accessKeyId}\n${nonce}`, this.wallNow())) throw gatewayError('SignatureNonceUsed');
+  }
+
+  private verifyV1(req: SignedRequest): KeyRecord {
+    const p = req.allPairs;
+    const signature = first(p, 'Signature');
+    const accessKeyId = first(p, 'AccessKeyId');
+    if (!signature || !accessKeyId) throw gatewayError('IncompleteSignature');
+    const method = first(p, 'SignatureMethod');
+    if (method === undefined || method.toUpperCase() !== 'HMAC-SHA1') throw gatewayError('InvalidSignatureMethod');
+    const version = first(p, 'SignatureVersion');
+    if (version !== undefined && version !== '1.0') throw gatewayError('InvalidSignatureVersion');
+    checkTimestamp(first(p, 'Timestamp'), this.wallNow());
+    const nonce = first(p, 'SignatureNonce');
+    if (!nonce) throw gatewayError('MissingSignatureNonce');
+    const key = this.key(accessKeyId);
+    const toSign = v1StringToSign(req.method, p);
+    if (v1Sign(toSign, key.secret) !== signature) throw gatewayError('SignatureDoesNotMatch', toSign);
+    this.consumeNonce(key, nonce);
+    return key;
+  }
+
+  private verifyV3(req: SignedRequest): KeyRecord {
+    const auth = parseV3Authorization(header(req, 'authorization') ?? '');
+    if (!auth) throw gatewayError('IncompleteSignature');
+    if (auth.algorithm !== 'ACS3-HMAC-SHA256') throw gatewayError('InvalidSignatureMethod');
+    checkTimestamp(header(req, 'x-acs-date'), this.wallNow());
+    const nonce = header(req, 'x-acs-signature-nonce');
+    if (!nonce) throw gatewayError('MissingSignatureNonce');
+    const key = this.key(auth.accessKeyId);
+    const payloadHash = sha256Hex(req.rawBody);
+    const declared = header(req, 'x-acs-content-sha256');
+    const toSign = v3StringToSign(req.method, req.path, req.queryPairs, req.headers, auth.signedHeaders, declared ?? payloadHash);
+    if (declared !== undefined && declared !== payloadHash) throw gatewayError('SignatureDoesNotMatch', toSign);
+    if (v3Sign(toSign, key.secret) !== auth.signature) throw gatewayError('SignatureDoesNotMatch', toSign);
+    this.consumeNonce(key, nonce);
+    return key;
+  }
+}

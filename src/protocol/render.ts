@@ -1,0 +1,42 @@
+// Response bodies in Alibaba's envelope: JSON by default, XML when Format=XML. Lists are arrays
+// wrapped in an object (`{"Regions":{"Region":[...]}}`), which XML renders as repeated elements.
+import { XMLBuilder } from 'fast-xml-parser';
+
+export const JSON_TYPE = 'application/json;charset=utf-8';
+export const XML_TYPE = 'text/xml;charset=utf-8';
+
+const builder = new XMLBuilder({ ignoreAttributes: true, format: false, suppressEmptyNode: false, suppressBooleanAttributes: false });
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8"?>';
+
+export interface Rendered {
+  contentType: string;
+  body: string;
+}
+
+export function wantsXml(format: string | undefined): boolean {
+  return format !== undefined && format.toUpperCase() === 'XML';
+}
+
+export function renderSuccess(action: string, requestId: string, result: object, xml: boolean): Rendered {
+  const body = { RequestId: requestId, ...result };
+  if (!xml) return { contentType: JSON_TYPE, body: JSON.stringify(body) };
+  return { contentType: XML_TYPE, body: XML_HEAD + builder.build({ [`${action}Response`]: body }) };
+}
+
+export interface ErrorBody {
+  RequestId: string;
+  HostId: string;
+  Code: string;
+  Message: string;
+  Recommend: string;
+}
+
+export function errorBody(requestId: string, hostId: string, product: string, code: string, message: string): ErrorBody {
+  const recommend = `https://api.aliyun.com/troubleshoot?q=${encodeURIComponent(code)}&product=${product}&requestId=${requestId}`;
+  return { RequestId: requestId, HostId: hostId, Code: code, Message: message, Recommend: recommend };
+}
+
+export function renderError(body: ErrorBody, xml: boolean): Rendered {
+  if (!xml) return { contentType: JSON_TYPE, body: JSON.stringify(body) };
+  return { contentType: XML_TYPE, body: XML_HEAD + builder.build({ Error: body }) };
+}

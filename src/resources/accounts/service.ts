@@ -1,0 +1,57 @@
+// Account operations shared by start-up (default and configured accounts), the gateway (key
+// lookup) and, later, the admin API.
+import type { IdGenerator } from '../../core/ids.js';
+import type { KeyRecord } from '../../protocol/auth.js';
+import type { AccessKey, Account, Site } from './model.js';
+import type { AccountRepos } from './storage.js';
+
+export interface AccountSeed {
+  aliUid?: string;
+  name?: string;
+  site?: Site;
+  billsOutstanding?: boolean;
+  financialLocked?: boolean;
+  accessKeys?: { accessKeyId: string; accessKeySecret: string; active?: boolean }[];
+}
+
+export function isAliUid(s: string): boolean {
+  return /^[1-9]\d{15}$/.test(s);
+}
+
+/** Creates the account if it does not exist, adds missing keys; an existing account's flags are left as stored. */
+export function ensureAccount(repos: AccountRepos, ids: IdGenerator, seed: AccountSeed, now: number): Account {
+  const id = seed.aliUid ?? ids.digits(16);
+  let account = repos.accounts.get(id);
+  if (!account) {
+    account = {
+      id,
+      name: seed.name ?? `account-${id}`,
+      site: seed.site ?? 'china',
+      status: 'Active',
+      billsOutstanding: seed.billsOutstanding ?? false,
+      financialLocked: seed.financialLocked ?? false,
+      createdAt: now,
+    };
+    repos.accounts.insert(account);
+  }
+  for (const k of seed.accessKeys ?? []) {
+    const existing = repos.keys.get(k.accessKeyId);
+    if (existing && existing.accountId !== id) {
+      throw new Error(`AccessKeyId ${k.accessKeyId} already belongs to account ${existing.accountId}`);
+    }
+    if (!existing) {
+      const key: AccessKey = { id: k.accessKeyId, accountId: id, secret: k.accessKeySecret, status: k.active === false ? 'Inactive' : 'Active', createdAt: now };
+      repos.keys.insert(key);
+    }
+  }
+  return account;
+}
+
+/** The gateway's view of a key: usable only while the key is active and its account enabled. */
+export function keyRecord(repos: AccountRepos, accessKeyId: string): KeyRecord | undefined {
+  const key = repos.keys.get(accessKeyId);
+  if (!key) return undefined;
+  const account = repos.accounts.get(key.accountId);
+  if (!account) return undefined;
+  return { accessKeyId: key.id, secret: key.secret, active: key.status === 'Active' && account.status === 'Active', accountId: account.id };
+}

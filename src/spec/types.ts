@@ -1,0 +1,43 @@
+// Shapes of the facts generated from Alibaba's API metadata (see scripts/gen-facts.mjs).
+
+export type ParamType = 's' | 'i' | 'b' | 'n' | 'a' | 'o';
+
+export interface ParamFact {
+  name?: string;
+  type: ParamType;
+  required?: boolean;
+  enum?: string[];
+  minimum?: number;
+  maximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  maxItems?: number;
+  default?: string;
+  style?: string;
+  items?: ParamFact;
+  properties?: ParamFact[];
+}
+
+export interface ErrorFact {
+  status: number;
+  message: string;
+}
+
+/** 's' string, 'i' integer, 'b' boolean, 'n' number; {a} array of; {o} object with fields. */
+export type ResponseType = 's' | 'i' | 'b' | 'n' | 'a' | 'o' | { a: ResponseType } | { o: Record<string, ResponseType> };
+
+export interface ActionFacts {
+  methods: string[];
+  async: boolean;
+  deprecated: boolean;
+  params: ParamFact[];
+  errors: Record<string, ErrorFact>;
+  response: ResponseType;
+}
+
+export interface ProductFacts<A extends string> {
+  product: string;
+  version: string;
+  endpoints: { regionId: string; endpoint: string }[];
+  actions: Record<A, ActionFacts>;
+}
