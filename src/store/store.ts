@@ -48,5 +48,7 @@ export interface Store {
   write<R>(fn: () => R): Promise<R>;
   /** Hook run at the start of every group transaction (the transition engine settles due work there). */
   onBeforeGroup(hook: () => void): void;
+  /** Every row of every table, by table name (snapshots, tests). */
+  dumpTables(): Record<string, Record<string, Scalar>[]>;
   close(): void;
 }

@@ -118,6 +118,14 @@ export class SqliteStore implements Store {
     for (const r of results) (r.ok ? r.p.resolve : r.p.reject)(r.value);
   }
 
+  /** Every row of every table but the schema's own, by table name (snapshots, tests). */
+  dumpTables(): Record<string, Record<string, Scalar>[]> {
+    const names = this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_version' ORDER BY name").all() as { name: string }[];
+    const out: Record<string, Record<string, Scalar>[]> = {};
+    for (const { name } of names) out[name] = this.db.prepare(`SELECT * FROM ${name} ORDER BY rowid`).all() as Record<string, Scalar>[];
+    return out;
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
   }
