@@ -10,6 +10,11 @@ export class ApiError extends Error {
     super(message);
     this.name = 'ApiError';
   }
+
+  /** The same code and status with another of the messages Alibaba uses for it. */
+  withMessage(message: string): ApiError {
+    return new ApiError(this.code, this.status, message);
+  }
 }
 
 /** Replaces each `%s` of an Alibaba message template with the next argument. */

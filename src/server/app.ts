@@ -25,7 +25,7 @@ export async function startApp(config: Config): Promise<App> {
   const store = new SqliteStore({ path: config.inMemory ? ':memory:' : join(config.dataDir, 'localvpc.db'), durability: config.durability });
   const clock = new ControlledClock();
   const ids = createIdGenerator(config.idSeed);
-  const services = createServices(store, clock, ids);
+  const services = createServices(store, clock, ids, { transitionDelayMs: config.transitionDelayMs });
 
   store.transaction(() => {
     const d = config.defaultAccount;
@@ -33,7 +33,8 @@ export async function startApp(config: Config): Promise<App> {
     for (const seed of config.accounts) ensureAccount(services.accounts, ids, seed, clock.now());
   });
 
-  const gateway = createGateway({ services, logger, maxBodyBytes: config.maxBodyBytes });
+  services.transitions.refresh(); // finish what was in flight when the server last stopped
+  const gateway = createGateway({ services, logger, maxBodyBytes: config.maxBodyBytes, beforeAction: () => services.transitions.settleIfDue() });
   const server = createServer((req, res) => {
     const url = req.url ?? '/';
     if (url === '/_localvpc/health' || url.startsWith('/_localvpc/health?')) {
@@ -69,6 +70,7 @@ export async function startApp(config: Config): Promise<App> {
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      services.transitions.stop();
       store.close();
       logger.flush?.();
     },

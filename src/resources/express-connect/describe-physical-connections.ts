@@ -1,0 +1,70 @@
+import { defineAction } from '../../actions/registry-types.js';
+import { page } from '../../core/paging.js';
+import { isoSeconds, NEVER_EXPIRES } from '../../core/time.js';
+import { readFilters, type FilterInput } from '../shared/filters.js';
+
+interface Input {
+  RegionId: string;
+  PageNumber?: number;
+  PageSize?: number;
+  Filter?: FilterInput[];
+}
+
+const KEYS = ['PhysicalConnectionId', 'AccessPointId', 'Type', 'Status', 'Name', 'ProductType'] as const;
+
+export const describePhysicalConnections = defineAction({
+  product: 'Vpc',
+  name: 'DescribePhysicalConnections',
+  mode: 'read',
+  handler: (input: Input, ctx) => {
+    const f = readFilters(ctx, input.Filter, KEYS);
+    const p = page(input.PageNumber, input.PageSize);
+    const productType = f.get('ProductType');
+    const where = {
+      accountId: productType && !productType.includes('VirtualPhysicalConnection') && !productType.includes('PhysicalConnection') ? [] : ctx.account.id,
+      regionId: input.RegionId,
+      id: f.get('PhysicalConnectionId'),
+      accessPointId: f.get('AccessPointId'),
+      type: f.get('Type'),
+      status: f.get('Status') as ('Initial' | 'Enabled')[] | undefined,
+      name: f.get('Name'),
+    };
+    const { physicalConnections } = ctx.services.repos;
+    const rows = physicalConnections.find(where, { orderBy: ['createdAt', 'id'], limit: p.pageSize, offset: p.offset });
+    return {
+      TotalCount: physicalConnections.count(where),
+      PageNumber: p.pageNumber,
+      PageSize: p.pageSize,
+      PhysicalConnectionSet: {
+        PhysicalConnectionType: rows.map((pc) => ({
+          PhysicalConnectionId: pc.id,
+          AccessPointId: pc.accessPointId,
+          AccessPointType: 'VPC',
+          Type: pc.type,
+          Status: pc.status,
+          BusinessStatus: 'Normal',
+          LineOperator: pc.lineOperator,
+          PortType: pc.portType,
+          PortNumber: '',
+          Bandwidth: pc.bandwidth,
+          Spec: '',
+          Name: pc.name,
+          Description: pc.description,
+          CircuitCode: pc.circuitCode,
+          PeerLocation: pc.peerLocation,
+          AdLocation: '',
+          RedundantPhysicalConnectionId: pc.redundantId,
+          CreationTime: isoSeconds(pc.createdAt),
+          EnabledTime: pc.enabledAt ? isoSeconds(pc.enabledAt) : '',
+          EndTime: NEVER_EXPIRES,
+          ChargeType: 'PrePaid',
+          ProductType: 'PhysicalConnection',
+          HasReservationData: 'false',
+          LoaStatus: '',
+          VirtualPhysicalConnectionCount: 0,
+          Tags: { tags: [] },
+        })),
+      },
+    };
+  },
+});

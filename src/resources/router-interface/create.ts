@@ -1,0 +1,197 @@
+// CreateRouterInterface. Checks, in order: Role, RouterType, Spec (Negative exactly for the
+// accepting side), charge type, opposite region and type, the router (the caller's, in RegionId,
+// of RouterType), VBR rules (initiator only, active, AccessPointId matching the VBR), opposite
+// owner id, name/description/tags, health-check IPs, bills outstanding, the 5-per-router limit,
+// an existing link between the two routers. FastLinkMode also creates the accepting end on the
+// opposite VRouter and connects both.
+import { defineAction, type ActionContext } from '../../actions/registry-types.js';
+import { isRegion } from '../regions/data.js';
+import { isAliUid } from '../accounts/service.js';
+import { defaultResourceGroup } from '../vpc/model.js';
+import { idempotent } from '../shared/client-token.js';
+import { isIpv4, isValidDescription, isValidName, tagsJson, validTags, type Tag } from '../shared/validation.js';
+import { ROLES, ROUTER_TYPES, SPECS, type Role, type RouterInterface, type RouterType } from './model.js';
+import { begin } from './states.js';
+import { hasConnectionBetween } from './connect-rules.js';
+
+interface Input {
+  RegionId: string;
+  Role: string;
+  RouterType: string;
+  RouterId: string;
+  Spec: string;
+  OppositeRegionId: string;
+  OppositeRouterType?: string;
+  OppositeRouterId?: string;
+  OppositeInterfaceId?: string;
+  OppositeInterfaceOwnerId?: string;
+  AccessPointId?: string;
+  OppositeAccessPointId?: string;
+  HealthCheckSourceIp?: string;
+  HealthCheckTargetIp?: string;
+  Name?: string;
+  Description?: string;
+  InstanceChargeType?: string;
+  PricingCycle?: string;
+  Period?: number;
+  AutoPay?: boolean;
+  AutoRenew?: boolean;
+  FastLinkMode?: boolean;
+  ResourceGroupId?: string;
+  ClientToken?: string;
+  Tags?: Tag[];
+}
+
+/** Router interfaces one router may carry (Alibaba's documented limit). */
+export const INTERFACES_PER_ROUTER = 5;
+
+function addMonths(ms: number, months: number): number {
+  const d = new Date(ms);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d.getTime();
+}
+
+function checkInput(input: Input, ctx: ActionContext) {
+  if (!(ROLES as readonly string[]).includes(input.Role)) throw ctx.error('InvalidRole.ValueNotSupported');
+  if (!(ROUTER_TYPES as readonly string[]).includes(input.RouterType)) throw ctx.error('InvalidRouterType.ValueNotSupported');
+  const role = input.Role as Role;
+  const routerType = input.RouterType as RouterType;
+  if (!(input.Spec in SPECS) || (role === 'AcceptingSide') !== (input.Spec === 'Negative')) throw ctx.error('InvalidSpec.ValudNotSupported');
+  const charge = input.InstanceChargeType ?? 'PostPaid';
+  if (charge !== 'PostPaid' && charge !== 'PrePaid') throw ctx.error('InvalidRouterInterfaceChargeType.Malformed');
+  if (charge === 'PrePaid') {
+    if (role === 'AcceptingSide') throw ctx.error('Forbidden.AcceptRoleNotSupportPrePay');
+    const cycle = input.PricingCycle ?? 'Month';
+    const period = input.Period ?? 1;
+    if ((cycle !== 'Month' && cycle !== 'Year') || period < 1 || period > (cycle === 'Month' ? 9 : 3)) throw ctx.error('InvalidParameter', 'Period');
+  }
+  if (!isRegion(input.OppositeRegionId)) throw ctx.error('IllegalParam.RegionId');
+  if (input.OppositeRouterType !== undefined && !(ROUTER_TYPES as readonly string[]).includes(input.OppositeRouterType)) {
+    throw ctx.error('InvalidParameter', 'OppositeRouterType');
+  }
+  if (input.OppositeInterfaceOwnerId !== undefined && !isAliUid(input.OppositeInterfaceOwnerId)) throw ctx.error('InvalidAliuid');
+  if (input.Name !== undefined && !isValidName(input.Name)) throw ctx.error('InvalidName.Malformed');
+  if (input.Description !== undefined && !isValidDescription(input.Description)) throw ctx.error('InvalidDescription.Malformed');
+  if (!validTags(input.Tags)) throw ctx.error('InvalidParameter', 'Tags');
+  return { role, routerType, charge };
+}
+
+export const createRouterInterface = defineAction({
+  product: 'Vpc',
+  name: 'CreateRouterInterface',
+  mode: 'write',
+  handler: (input: Input, ctx) => {
+    const { role, routerType, charge } = checkInput(input, ctx);
+    const { repos } = ctx.services;
+    const router = repos.routers.get(input.RouterId);
+    if (!router || router.accountId !== ctx.account.id || router.regionId !== input.RegionId || router.kind !== routerType) {
+      throw ctx.error('InvalidRouterId.NotFound');
+    }
+    if (routerType === 'VBR') {
+      if (role !== 'InitiatingSide') throw ctx.error('InvalidRole.ValueNotSupported');
+      if (!input.AccessPointId) throw ctx.error('InvalidParam.NotFound');
+      if (repos.vbrs.get(router.id)?.status !== 'active') throw ctx.error('INVAID_VBR_STATUS');
+      if (input.AccessPointId !== router.accessPointId) throw ctx.error('InvalidAccessPoint.NotMatch');
+    } else if (input.AccessPointId) {
+      throw ctx.error('InvalidAccessPoint.ValueNotAllowed');
+    }
+    const hcSource = input.HealthCheckSourceIp, hcTarget = input.HealthCheckTargetIp;
+    if (hcSource !== undefined || hcTarget !== undefined) {
+      if (routerType !== 'VRouter' || input.OppositeRouterType !== 'VBR') throw ctx.error('OperationFailed.HcForInvalidRiType');
+      if (!hcSource || !hcTarget || !isIpv4(hcSource) || !isIpv4(hcTarget)) throw ctx.error('InvalidParameter', 'HealthCheckSourceIp');
+      if (hcSource === hcTarget) throw ctx.error('IllegalParam.HealthcheckIp');
+    }
+    if (ctx.account.billsOutstanding) throw ctx.error('Forbidden.BillsOutstanding');
+    if (input.FastLinkMode && (routerType !== 'VBR' || input.OppositeRouterType !== 'VRouter' || !input.OppositeRouterId || !input.OppositeInterfaceOwnerId)) {
+      throw ctx.error('InvalidParam.NotFound');
+    }
+    return idempotent(ctx, 'CreateRouterInterface', input.ClientToken, () => {
+      if (repos.routerInterfaces.count({ routerId: router.id }) >= INTERFACES_PER_ROUTER) throw ctx.error('LimitationExceed.InterfaceNumberOnRouter');
+      if (input.OppositeRouterId && hasConnectionBetween(ctx, router.id, input.OppositeRouterId)) throw ctx.error('HaveConnectionBetweenRouters');
+      const prepaid = charge === 'PrePaid';
+      const months = (input.Period ?? 1) * ((input.PricingCycle ?? 'Month') === 'Year' ? 12 : 1);
+      const ri: RouterInterface = {
+        id: ctx.ids.resource('ri', input.RegionId),
+        accountId: ctx.account.id,
+        regionId: input.RegionId,
+        routerId: router.id,
+        routerType,
+        vpcId: router.vpcId,
+        role,
+        spec: input.Spec,
+        status: 'Idle',
+        name: input.Name ?? '',
+        description: input.Description ?? '',
+        accessPointId: input.AccessPointId ?? '',
+        oppositeRegionId: input.OppositeRegionId,
+        oppositeRouterType: input.OppositeRouterType ?? 'VRouter',
+        oppositeRouterId: input.OppositeRouterId ?? '',
+        oppositeInterfaceId: input.OppositeInterfaceId ?? '',
+        oppositeInterfaceOwnerId: input.OppositeInterfaceOwnerId ?? '',
+        oppositeAccessPointId: input.OppositeAccessPointId ?? '',
+        oppositeDeleted: false,
+        healthCheckSourceIp: hcSource ?? '',
+        healthCheckTargetIp: hcTarget ?? '',
+        hcRate: hcSource ? 2000 : 0,
+        hcThreshold: hcSource ? 8 : 0,
+        chargeType: prepaid ? 'Prepaid' : 'AfterPay',
+        endTime: prepaid ? addMonths(ctx.now, months) : 0,
+        autoRenew: input.AutoRenew ?? false,
+        fastLinkMode: input.FastLinkMode ?? false,
+        resourceGroupId: input.ResourceGroupId ?? defaultResourceGroup(ctx.account.id),
+        tags: tagsJson(input.Tags),
+        createdAt: ctx.now,
+        connectedAt: 0,
+        modifiedAt: ctx.now,
+        pendingStatus: '',
+        dueAt: 0,
+      };
+      if (input.FastLinkMode) {
+        fastLink(ctx, ri);
+      } else {
+        repos.routerInterfaces.insert(ri);
+      }
+      return { RouterInterfaceId: ri.id, ...(prepaid ? { OrderId: Number(ctx.ids.digits(15)) } : {}) };
+    });
+  },
+});
+
+/** Fast link: the accepting end is created on the opposite VRouter and both ends connect at once. */
+function fastLink(ctx: ActionContext, ri: RouterInterface): void {
+  const { repos } = ctx.services;
+  const target = repos.routers.get(ri.oppositeRouterId);
+  if (!target || target.kind !== 'VRouter' || target.accountId !== ri.oppositeInterfaceOwnerId || target.regionId !== ri.oppositeRegionId) {
+    throw ctx.error('InvalidParam.NotFound');
+  }
+  if (repos.routerInterfaces.count({ routerId: target.id }) >= INTERFACES_PER_ROUTER) throw ctx.error('LimitationExceed.InterfaceNumberOnRouter');
+  const acceptorId = ctx.ids.resource('ri', target.regionId);
+  const dueAt = ctx.services.dueAt(ctx.now);
+  const initiator: RouterInterface = { ...ri, oppositeInterfaceId: acceptorId };
+  const acceptor: RouterInterface = {
+    ...ri,
+    id: acceptorId,
+    accountId: target.accountId,
+    regionId: target.regionId,
+    routerId: target.id,
+    routerType: 'VRouter',
+    vpcId: target.vpcId,
+    role: 'AcceptingSide',
+    spec: 'Negative',
+    accessPointId: '',
+    oppositeRegionId: ri.regionId,
+    oppositeRouterType: 'VBR',
+    oppositeRouterId: ri.routerId,
+    oppositeInterfaceId: ri.id,
+    oppositeInterfaceOwnerId: ri.accountId,
+    oppositeAccessPointId: ri.accessPointId,
+    chargeType: 'AfterPay',
+    endTime: 0,
+    fastLinkMode: false,
+    resourceGroupId: defaultResourceGroup(target.accountId),
+    tags: '[]',
+    name: '',
+    description: '',
+  };
+  repos.routerInterfaces.insert(begin(initiator, 'connect', ctx.now, dueAt));
+  repos.routerInterfaces.insert(begin(acceptor, 'accept', ctx.now, dueAt));
+}

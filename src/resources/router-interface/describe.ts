@@ -1,0 +1,70 @@
+// DescribeRouterInterfaces: the caller's interfaces in one region, filtered by the ten keys of the
+// spec (values ORed within a key, keys ANDed), optionally by tags and resource group, in a stable
+// order (creation time, then id), paged by PageNumber / PageSize (at most 50).
+import { defineAction } from '../../actions/registry-types.js';
+import { page } from '../../core/paging.js';
+import { readFilters, type FilterInput } from '../shared/filters.js';
+import { hasTags, type Tag } from '../shared/validation.js';
+import type { RouterInterface } from './model.js';
+import { riItem } from './view.js';
+import type { Where } from '../../store/store.js';
+
+interface Input {
+  RegionId: string;
+  Filter?: FilterInput[];
+  PageNumber?: number;
+  PageSize?: number;
+  IncludeReservationData?: boolean;
+  ResourceGroupId?: string;
+  Tags?: Tag[];
+}
+
+const KEYS = {
+  RouterInterfaceId: 'id',
+  RouterId: 'routerId',
+  RouterType: 'routerType',
+  RouterInterfaceOwnerId: 'accountId',
+  OppositeInterfaceId: 'oppositeInterfaceId',
+  OppositeRouterType: 'oppositeRouterType',
+  OppositeRouterId: 'oppositeRouterId',
+  OppositeInterfaceOwnerId: 'oppositeInterfaceOwnerId',
+  Status: 'status',
+  Name: 'name',
+} as const satisfies Record<string, keyof RouterInterface>;
+
+export const describeRouterInterfaces = defineAction({
+  product: 'Vpc',
+  name: 'DescribeRouterInterfaces',
+  mode: 'read',
+  handler: (input: Input, ctx) => {
+    const filters = readFilters(ctx, input.Filter, Object.keys(KEYS) as (keyof typeof KEYS)[]);
+    const where: Record<string, unknown> = { accountId: ctx.account.id, regionId: input.RegionId, resourceGroupId: input.ResourceGroupId };
+    for (const [key, values] of filters) {
+      const column = KEYS[key];
+      if (column === 'accountId') {
+        if (!values.includes(ctx.account.id)) where.accountId = [];
+      } else {
+        where[column] = values;
+      }
+    }
+    const w = where as Where<RouterInterface>;
+    const p = page(input.PageNumber, input.PageSize);
+    const { routerInterfaces } = ctx.services.repos;
+    let rows: RouterInterface[];
+    let total: number;
+    if (input.Tags?.length) {
+      const all = routerInterfaces.find(w, { orderBy: ['createdAt', 'id'] }).filter((ri) => hasTags(ri.tags, input.Tags));
+      total = all.length;
+      rows = all.slice(p.offset, p.offset + p.pageSize);
+    } else {
+      total = routerInterfaces.count(w);
+      rows = routerInterfaces.find(w, { orderBy: ['createdAt', 'id'], limit: p.pageSize, offset: p.offset });
+    }
+    return {
+      TotalCount: total,
+      PageNumber: p.pageNumber,
+      PageSize: p.pageSize,
+      RouterInterfaceSet: { RouterInterfaceType: rows.map((ri) => riItem(ctx, ri, input.IncludeReservationData ?? false)) },
+    };
+  },
+});

@@ -1,0 +1,57 @@
+// CreateVpc: a VPC with its vRouter and system route table. `Pending`, then `Available` after the
+// transition delay, as the real service does.
+import { defineAction } from '../../actions/registry-types.js';
+import { idempotent } from '../shared/client-token.js';
+import { isValidDescription, isValidName, parseCidr, tagsJson, validTags, type Tag } from '../shared/validation.js';
+import { defaultResourceGroup } from './model.js';
+
+interface Input {
+  RegionId: string;
+  CidrBlock?: string;
+  VpcName?: string;
+  Description?: string;
+  ResourceGroupId?: string;
+  ClientToken?: string;
+  DryRun?: boolean;
+  Tag?: Tag[];
+}
+
+/** RFC 1918 and the other ranges Alibaba accepts for a VPC; 100.64/10, 224/4, 127/8 and 169.254/16 are refused. */
+function validVpcCidr(s: string): boolean {
+  const c = parseCidr(s);
+  if (!c || c.bits < 8 || c.bits > 28) return false;
+  const first = c.base >>> 24;
+  const second = (c.base >>> 16) & 0xff;
+  if (first === 127 || first >= 224 || (first === 169 && second === 254) || (first === 100 && second >= 64 && second < 128)) return false;
+  return true;
+}
+
+export const createVpc = defineAction({
+  product: 'Vpc',
+  name: 'CreateVpc',
+  mode: 'write',
+  handler: (input: Input, ctx) => {
+    const cidr = input.CidrBlock ?? '172.16.0.0/12';
+    if (!validVpcCidr(cidr)) throw ctx.error('InvalidParameter');
+    if (input.VpcName !== undefined && !isValidName(input.VpcName)) throw ctx.error('InvalidVpcName.Malformed');
+    if (input.Description !== undefined && !isValidDescription(input.Description)) throw ctx.error('InvalidVpcDiscription.Malformed');
+    if (!validTags(input.Tag)) throw ctx.error('InvalidParameter');
+    if (input.DryRun) throw ctx.error('DryRunOperation');
+    return idempotent(ctx, 'CreateVpc', input.ClientToken, () => {
+      const { repos } = ctx.services;
+      const vpcId = ctx.ids.resource('vpc', input.RegionId);
+      const vRouterId = ctx.ids.resource('vrt', input.RegionId);
+      const routeTableId = ctx.ids.resource('vtb', input.RegionId);
+      const resourceGroupId = input.ResourceGroupId ?? defaultResourceGroup(ctx.account.id);
+      const base = { accountId: ctx.account.id, regionId: input.RegionId, createdAt: ctx.now };
+      repos.vpcs.insert({
+        ...base, id: vpcId, name: input.VpcName ?? '', description: input.Description ?? '', cidrBlock: cidr, status: 'Pending',
+        vRouterId, routeTableId, resourceGroupId, isDefault: false, tags: tagsJson(input.Tag),
+        pendingStatus: 'Available', dueAt: ctx.services.dueAt(ctx.now),
+      });
+      repos.routers.insert({ ...base, id: vRouterId, kind: 'VRouter', vpcId, accessPointId: '', routeTableId, name: '', description: '' });
+      repos.routeTables.insert({ ...base, id: routeTableId, routerId: vRouterId, routerType: 'VRouter', vpcId, name: '', description: '' });
+      return { VpcId: vpcId, VRouterId: vRouterId, RouteTableId: routeTableId, ResourceGroupId: resourceGroupId };
+    });
+  },
+});

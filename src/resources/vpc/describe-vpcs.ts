@@ -1,0 +1,73 @@
+import { defineAction } from '../../actions/registry-types.js';
+import { page } from '../../core/paging.js';
+import { isoSeconds } from '../../core/time.js';
+import { hasTags, parseTags, type Tag } from '../shared/validation.js';
+import type { Vpc } from './model.js';
+
+interface Input {
+  RegionId: string;
+  VpcId?: string;
+  VpcName?: string;
+  IsDefault?: boolean;
+  ResourceGroupId?: string;
+  VpcOwnerId?: number | string;
+  PageNumber?: number;
+  PageSize?: number;
+  Tag?: Tag[];
+}
+
+export const describeVpcs = defineAction({
+  product: 'Vpc',
+  name: 'DescribeVpcs',
+  mode: 'read',
+  handler: (input: Input, ctx) => {
+    const ids = input.VpcId?.split(',').map((s) => s.trim()).filter(Boolean);
+    if (ids && ids.length > 20) throw ctx.error('InvalidVpcIdNumber.NotSupported');
+    const p = page(input.PageNumber, input.PageSize);
+    const owner = input.VpcOwnerId === undefined ? ctx.account.id : String(input.VpcOwnerId);
+    // Only the caller's own VPCs are visible, whatever VpcOwnerId says.
+    const where = { accountId: owner === ctx.account.id ? ctx.account.id : [], regionId: input.RegionId, id: ids, name: input.VpcName, resourceGroupId: input.ResourceGroupId, isDefault: input.IsDefault };
+    let rows: Vpc[];
+    let total: number;
+    if (input.Tag?.length) {
+      const all = ctx.services.repos.vpcs.find(where, { orderBy: ['createdAt', 'id'] }).filter((v) => hasTags(v.tags, input.Tag));
+      total = all.length;
+      rows = all.slice(p.offset, p.offset + p.pageSize);
+    } else {
+      total = ctx.services.repos.vpcs.count(where);
+      rows = ctx.services.repos.vpcs.find(where, { orderBy: ['createdAt', 'id'], limit: p.pageSize, offset: p.offset });
+    }
+    return {
+      TotalCount: total,
+      PageNumber: p.pageNumber,
+      PageSize: p.pageSize,
+      Vpcs: {
+        Vpc: rows.map((v) => ({
+          VpcId: v.id,
+          RegionId: v.regionId,
+          Status: v.status,
+          VpcName: v.name,
+          Description: v.description,
+          CidrBlock: v.cidrBlock,
+          VRouterId: v.vRouterId,
+          CreationTime: isoSeconds(v.createdAt),
+          IsDefault: v.isDefault,
+          OwnerId: Number(v.accountId),
+          ResourceGroupId: v.resourceGroupId,
+          EnabledIpv6: false,
+          Ipv6CidrBlock: '',
+          DhcpOptionsSetId: '',
+          DhcpOptionsSetStatus: '',
+          CenStatus: '',
+          VSwitchIds: { VSwitchId: [] },
+          UserCidrs: { UserCidr: [] },
+          NatGatewayIds: { NatGatewayIds: [] },
+          RouterTableIds: { RouterTableIds: [v.routeTableId] },
+          SecondaryCidrBlocks: { SecondaryCidrBlock: [] },
+          Ipv6CidrBlocks: { Ipv6CidrBlock: [] },
+          Tags: { Tag: parseTags(v.tags) },
+        })),
+      },
+    };
+  },
+});

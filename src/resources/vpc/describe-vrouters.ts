@@ -1,0 +1,37 @@
+import { defineAction } from '../../actions/registry-types.js';
+import { page } from '../../core/paging.js';
+import { isoSeconds } from '../../core/time.js';
+
+interface Input {
+  RegionId: string;
+  VRouterId?: string;
+  PageNumber?: number;
+  PageSize?: number;
+}
+
+export const describeVRouters = defineAction({
+  product: 'Vpc',
+  name: 'DescribeVRouters',
+  mode: 'read',
+  handler: (input: Input, ctx) => {
+    const p = page(input.PageNumber, input.PageSize);
+    const where = { accountId: ctx.account.id, regionId: input.RegionId, kind: 'VRouter' as const, id: input.VRouterId };
+    const rows = ctx.services.repos.routers.find(where, { orderBy: ['createdAt', 'id'], limit: p.pageSize, offset: p.offset });
+    return {
+      TotalCount: ctx.services.repos.routers.count(where),
+      PageNumber: p.pageNumber,
+      PageSize: p.pageSize,
+      VRouters: {
+        VRouter: rows.map((r) => ({
+          VRouterId: r.id,
+          VpcId: r.vpcId,
+          VRouterName: r.name,
+          Description: r.description,
+          RegionId: r.regionId,
+          CreationTime: isoSeconds(r.createdAt),
+          RouteTableIds: { RouteTableId: [r.routeTableId] },
+        })),
+      },
+    };
+  },
+});
