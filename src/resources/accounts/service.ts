@@ -18,7 +18,11 @@ export function isAliUid(s: string): boolean {
   return /^[1-9]\d{15}$/.test(s);
 }
 
-/** Creates the account if it does not exist, adds missing keys; an existing account's flags are left as stored. */
+/**
+ * Creates the account if it does not exist and adds missing keys. For an existing account, the
+ * site and billing flags the seed states are applied (configuration is authoritative for what it
+ * says); what it leaves out stays as stored.
+ */
 export function ensureAccount(repos: AccountRepos, ids: IdGenerator, seed: AccountSeed, now: number): Account {
   const id = seed.aliUid ?? ids.digits(16);
   let account = repos.accounts.get(id);
@@ -33,6 +37,17 @@ export function ensureAccount(repos: AccountRepos, ids: IdGenerator, seed: Accou
       createdAt: now,
     };
     repos.accounts.insert(account);
+  } else {
+    const next: Account = {
+      ...account,
+      site: seed.site ?? account.site,
+      billsOutstanding: seed.billsOutstanding ?? account.billsOutstanding,
+      financialLocked: seed.financialLocked ?? account.financialLocked,
+    };
+    if (next.site !== account.site || next.billsOutstanding !== account.billsOutstanding || next.financialLocked !== account.financialLocked) {
+      repos.accounts.update(next);
+      account = next;
+    }
   }
   for (const k of seed.accessKeys ?? []) {
     const existing = repos.keys.get(k.accessKeyId);
