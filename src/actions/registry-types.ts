@@ -6,6 +6,13 @@ import type { ActionFacts } from '../spec/types.js';
 import type { Account } from '../resources/accounts/model.js';
 import type { Store } from '../store/store.js';
 import type { Services } from '../server/services.js';
+import type { TransitionKind } from '../core/transition-policy.js';
+
+/** When a transition started by this call completes, and whether an injected fault reverts one end. */
+export interface TransitionPlan {
+  dueAt: number;
+  revert: 'none' | 'self' | 'peer';
+}
 
 export interface ActionContext {
   /** The calling account (the owner of the request's AccessKey). */
@@ -18,6 +25,8 @@ export interface ActionContext {
   /** This action's error with the spec's status and message (`%s` filled from args). */
   error(code: string, ...args: string[]): ApiError;
   facts: ActionFacts;
+  /** Plans a transition of this kind starting now (profile delay, faults), registered with the engine. */
+  plan(kind: TransitionKind): TransitionPlan;
 }
 
 export type Product = 'Vpc' | 'Sts';

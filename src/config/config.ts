@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import type { AccountSeed } from '../resources/accounts/service.js';
 import type { Site } from '../resources/accounts/model.js';
 import type { Durability } from '../store/sqlite/sqlite-store.js';
+import { PROFILES, type Profile } from '../core/transition-policy.js';
 
 export interface Config {
   host: string;
@@ -15,6 +16,10 @@ export interface Config {
   logLevel: string;
   maxBodyBytes: number;
   transitionDelayMs: number;
+  transitionProfile: Profile;
+  journalCapacity: number;
+  adminToken: string | undefined;
+  seedFile: string | undefined;
   idSeed: number | undefined;
   defaultAccount: { aliUid: string; accessKeyId: string; accessKeySecret: string; site: Site };
   accounts: AccountSeed[];
@@ -47,8 +52,12 @@ export const KEYS: readonly KeyDef[] = [
   { key: 'durability', flag: '--durability', env: 'LOCALVPC_DURABILITY', kind: 'string', choices: ['full', 'normal', 'off'], doc: 'SQLite `synchronous` level. `full`: an acknowledged write survives a crash and a power cut; `normal`: survives a crash of LocalVPC, may lose the last writes on power loss; `off`: fastest, no guarantee.' },
   { key: 'logLevel', flag: '--log-level', env: 'LOCALVPC_LOG_LEVEL', kind: 'string', choices: ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'], doc: 'pino log level; `info` logs one line per request.' },
   { key: 'maxBodyBytes', flag: '--max-body-bytes', env: 'LOCALVPC_MAX_BODY_BYTES', kind: 'int', doc: 'Largest accepted request body; larger ones get `RequestEntityTooLarge` (413).' },
-  { key: 'transitionDelayMs', flag: '--transition-delay', env: 'LOCALVPC_TRANSITION_DELAY_MS', kind: 'int', doc: 'How long a transitional state (Pending, Connecting, Activating, ...) lasts, in ms of the emulator clock; 0 completes at once.' },
-  { key: 'idSeed', flag: '--seed', env: 'LOCALVPC_SEED', kind: 'int', doc: 'Seed for resource ids and RequestIds, for reproducible runs.' },
+  { key: 'transitionProfile', flag: '--profile', env: 'LOCALVPC_PROFILE', kind: 'string', choices: PROFILES, doc: 'Transition profile: `instant` (0 ms), `fast` (`transitionDelayMs`), `realistic` (per-kind delays close to the real service), `manual` (transitional states wait to be stepped).' },
+  { key: 'transitionDelayMs', flag: '--transition-delay', env: 'LOCALVPC_TRANSITION_DELAY_MS', kind: 'int', doc: 'How long a transitional state (Pending, Connecting, Activating, ...) lasts under the `fast` profile, in ms of the emulator clock.' },
+  { key: 'adminToken', flag: '--token', env: 'LOCALVPC_ADMIN_TOKEN', kind: 'string', doc: 'Token for the admin API (`Authorization: Bearer <token>`); generated, printed and written to `<dataDir>/admin-token` when not set.' },
+  { key: 'seedFile', flag: '--seed-file', env: 'LOCALVPC_SEED_FILE', kind: 'string', doc: 'A JSON or YAML file of accounts, VPCs, VBRs and router interfaces applied at start.' },
+  { key: 'journalCapacity', flag: '--journal-capacity', env: 'LOCALVPC_JOURNAL_CAPACITY', kind: 'int', doc: 'How many journal events are kept (in memory).' },
+  { key: 'idSeed', flag: '--id-seed', env: 'LOCALVPC_ID_SEED', kind: 'int', doc: 'Seed for resource ids and RequestIds, for reproducible runs.' },
   { key: 'defaultAccount.aliUid', flag: '--default-aliuid', env: 'LOCALVPC_DEFAULT_ALIUID', kind: 'string', doc: 'AliUid of the default account.' },
   { key: 'defaultAccount.accessKeyId', flag: '--default-access-key-id', env: 'LOCALVPC_DEFAULT_ACCESS_KEY_ID', kind: 'string', doc: 'AccessKeyId of the default account.' },
   { key: 'defaultAccount.accessKeySecret', flag: '--default-access-key-secret', env: 'LOCALVPC_DEFAULT_ACCESS_KEY_SECRET', kind: 'string', doc: 'AccessKeySecret of the default account.' },
@@ -65,6 +74,10 @@ export const DEFAULTS: Config = {
   logLevel: 'info',
   maxBodyBytes: 1024 * 1024,
   transitionDelayMs: 1000,
+  transitionProfile: 'fast',
+  journalCapacity: 10_000,
+  adminToken: undefined,
+  seedFile: undefined,
   idSeed: undefined,
   defaultAccount: { ...DEFAULT_ACCOUNT },
   accounts: [],

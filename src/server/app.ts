@@ -1,15 +1,22 @@
-// Assembles a running LocalVPC: configuration -> store (migrations) -> accounts -> HTTP server.
+// Assembles a running LocalVPC: configuration -> store (migrations) -> accounts -> seed file ->
+// transitions -> HTTP server (admin API under /_localvpc/ and /metrics, the RPC gateway elsewhere).
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pino, type Logger } from 'pino';
 import type { Config } from '../config/config.js';
 import { ControlledClock } from '../core/clock.js';
 import { createIdGenerator } from '../core/ids.js';
+import { isoSeconds } from '../core/time.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { ensureAccount } from '../resources/accounts/service.js';
 import { createServices, type Services } from './services.js';
 import { createGateway } from './gateway.js';
+import { createMetrics } from './metrics.js';
+import { createAdmin } from '../admin/index.js';
+import { applySeedFile } from './seed.js';
 
 export interface App {
   server: Server;
@@ -17,37 +24,74 @@ export interface App {
   logger: Logger;
   url: string;
   port: number;
+  adminToken: string;
+  /** Where the admin token was written, if it was generated. */
+  adminTokenFile: string | undefined;
   close(): Promise<void>;
 }
 
 export async function startApp(config: Config): Promise<App> {
+  const startedAt = Date.now();
   const logger = pino({ level: config.logLevel, base: undefined });
-  const store = new SqliteStore({ path: config.inMemory ? ':memory:' : join(config.dataDir, 'localvpc.db'), durability: config.durability });
+  const storage = config.inMemory ? ':memory:' : join(config.dataDir, 'localvpc.db');
+  const store = new SqliteStore({ path: storage, durability: config.durability });
   const clock = new ControlledClock();
   const ids = createIdGenerator(config.idSeed);
-  const services = createServices(store, clock, ids, { transitionDelayMs: config.transitionDelayMs });
-
-  store.transaction(() => {
-    const d = config.defaultAccount;
-    ensureAccount(services.accounts, ids, { aliUid: d.aliUid, name: 'default', site: d.site, accessKeys: [{ accessKeyId: d.accessKeyId, accessKeySecret: d.accessKeySecret }] }, clock.now());
-    for (const seed of config.accounts) ensureAccount(services.accounts, ids, seed, clock.now());
+  const services = createServices(store, clock, ids, {
+    transitionProfile: config.transitionProfile,
+    transitionDelayMs: config.transitionDelayMs,
+    journalCapacity: config.journalCapacity,
   });
+  const metrics = createMetrics(services, (t) => store.countByStatus(t));
 
+  const ensureAccounts = (): void =>
+    store.transaction(() => {
+      const d = config.defaultAccount;
+      ensureAccount(services.accounts, ids, { aliUid: d.aliUid, name: 'default', site: d.site, accessKeys: [{ accessKeyId: d.accessKeyId, accessKeySecret: d.accessKeySecret }] }, clock.now());
+      for (const seed of config.accounts) ensureAccount(services.accounts, ids, seed, clock.now());
+    });
+  ensureAccounts();
+
+  services.transitions.onComplete((c) => {
+    metrics.transitions.inc({ kind: c.kind, to: c.to });
+    services.journal.add({
+      eventTime: isoSeconds(c.at), eventType: 'Transition', eventName: `${c.kind}:${c.from}->${c.to}`, requestId: '', acsRegion: c.regionId,
+      userIdentity: { accountId: c.accountId }, resourceName: c.id, errorCode: '', errorMessage: '', from: c.from, to: c.to,
+    });
+  });
   services.transitions.refresh(); // finish what was in flight when the server last stopped
-  const gateway = createGateway({ services, logger, maxBodyBytes: config.maxBodyBytes, beforeAction: () => services.transitions.settleIfDue() });
+  services.transitions.settleDue();
+
+  const gateway = createGateway({ services, logger, metrics, maxBodyBytes: config.maxBodyBytes });
+  if (config.seedFile) await applySeedFile(config.seedFile, services, config.defaultAccount.aliUid);
+
+  let adminTokenFile: string | undefined;
+  const adminToken = config.adminToken ?? randomBytes(18).toString('base64url');
+  if (!config.adminToken && !config.inMemory) {
+    mkdirSync(config.dataDir, { recursive: true });
+    adminTokenFile = join(config.dataDir, 'admin-token');
+    writeFileSync(adminTokenFile, adminToken + '\n', { mode: 0o600 });
+  }
+  const admin = createAdmin({ services, metrics, ensureAccounts, startedAt, storage: config.inMemory ? 'memory' : storage }, adminToken);
+
   const server = createServer((req, res) => {
     const url = req.url ?? '/';
-    if (url === '/_localvpc/health' || url.startsWith('/_localvpc/health?')) {
-      const body = JSON.stringify({ status: 'ok', ready: true, store: store.kind, schemaVersion: store.schemaVersion() });
-      res.writeHead(200, { 'content-type': 'application/json;charset=utf-8' });
-      res.end(body);
-      return;
-    }
-    gateway(req, res).catch((err: unknown) => {
-      logger.error({ err }, 'request failed outside the gateway');
-      if (!res.headersSent) res.writeHead(500);
-      res.end();
-    });
+    const handled = url.startsWith('/_localvpc/') || url.startsWith('/metrics') ? admin.handle(req, res) : Promise.resolve(false);
+    handled
+      .then((done) => {
+        if (done) return undefined;
+        if (url.startsWith('/_localvpc/')) {
+          res.writeHead(404, { 'content-type': 'application/json;charset=utf-8' });
+          res.end(JSON.stringify({ error: { code: 'NotFound', message: `No admin route ${url.split('?')[0]}; see /_localvpc/openapi.json.` } }));
+          return undefined;
+        }
+        return gateway(req, res);
+      })
+      .catch((err: unknown) => {
+        logger.error({ err }, 'request failed outside the gateway');
+        if (!res.headersSent) res.writeHead(500);
+        res.end();
+      });
   });
   server.keepAliveTimeout = 65_000;
   server.requestTimeout = 30_000;
@@ -64,6 +108,8 @@ export async function startApp(config: Config): Promise<App> {
     services,
     logger,
     port,
+    adminToken,
+    adminTokenFile,
     url: `http://${hostForUrl}:${port}`,
     async close() {
       await new Promise<void>((resolve) => {

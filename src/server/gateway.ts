@@ -1,8 +1,9 @@
 // The RPC gateway: one endpoint (path `/`) for Vpc 2016-04-28 and STS 2015-04-01. The order of the
 // pipeline, in one place:
 //   body (size limit) -> method -> parameters (query + form) -> envelope (V1 or V3) -> product by
-//   Version -> action known -> signature -> parameter validation -> region -> handler (reads at
-//   once, writes group-committed) -> render JSON or XML with RequestId.
+//   Version -> action known -> signature -> parameter validation -> region -> implemented ->
+//   injected faults -> settle due transitions -> handler (reads at once, writes group-committed)
+//   -> render JSON or XML with RequestId -> journal, metrics, one log line.
 // Any ApiError on the way is rendered in Alibaba's envelope; anything else is logged and becomes
 // InternalError, so no request can crash the server.
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -17,10 +18,14 @@ import { vpcFacts } from '../spec/vpc-facts.generated.js';
 import { stsFacts } from '../spec/sts-facts.generated.js';
 import type { ActionFacts } from '../spec/types.js';
 import { lookupAction } from '../actions/registry.js';
-import type { ActionContext, Product } from '../actions/registry-types.js';
+import type { Product } from '../actions/registry-types.js';
 import { isRegion } from '../resources/regions/data.js';
 import { keyRecord } from '../resources/accounts/service.js';
+import { isoSeconds } from '../core/time.js';
+import type { FaultRule } from '../core/faults.js';
 import type { Services } from './services.js';
+import { actionContext } from './context.js';
+import type { Metrics } from './metrics.js';
 
 /** Versions each product answers. The Go SDK's ecs package sends the ECS version 2014-05-26 for the same actions. */
 const VERSIONS: Record<string, { product: Product; facts: { actions: Record<string, ActionFacts> }; host: string }> = {
@@ -29,20 +34,24 @@ const VERSIONS: Record<string, { product: Product; facts: { actions: Record<stri
   '2015-04-01': { product: 'Sts', facts: stsFacts, host: 'sts.aliyuncs.com' },
 };
 
+/** Parameters and result fields that name the resource a call is about (for the journal). */
+const RESOURCE_KEYS = ['RouterInterfaceId', 'InstanceId', 'VpcId', 'VbrId', 'RouteEntryId', 'PhysicalConnectionId', 'RouteTableId'];
+
 export interface GatewayOptions {
   services: Services;
   logger: Logger;
+  metrics: Metrics;
   maxBodyBytes: number;
-  /** Called before every action: settles transitions that are due. */
-  beforeAction?: () => void;
 }
 
-export interface Outcome {
+interface Outcome {
   status: number;
   action?: string;
   code?: string;
+  message?: string;
   account?: string;
   region?: string;
+  resource?: string;
 }
 
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
@@ -60,11 +69,26 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-la
   });
 }
 
+function resourceOf(...sources: Record<string, unknown>[]): string | undefined {
+  for (const src of sources) for (const k of RESOURCE_KEYS) if (typeof src[k] === 'string' && src[k]) return src[k] as string;
+  return undefined;
+}
+
 export function createGateway(opts: GatewayOptions) {
-  const { services, logger } = opts;
+  const { services, logger, metrics } = opts;
   const auth = new Authenticator((id) => keyRecord(services.accounts, id));
 
-  async function run(req: IncomingMessage, body: Buffer, requestId: string, out: Outcome): Promise<{ status: number; contentType: string; body: string; host: string }> {
+  function fire(rule: FaultRule, requestId: string, out: Outcome): void {
+    const code = rule.effect.error?.code ?? (rule.effect.transition ? `transition:${rule.effect.transition}` : 'latency');
+    metrics.faults.inc({ fault: rule.id, code });
+    logger.warn({ requestId, fault: rule.id, action: out.action, effect: rule.effect }, 'fault fired');
+    services.journal.add({
+      eventTime: isoSeconds(services.clock.now()), eventType: 'Fault', eventName: out.action ?? '', requestId,
+      acsRegion: out.region ?? '', userIdentity: { accountId: out.account ?? '' }, resourceName: out.resource ?? '', errorCode: code, errorMessage: rule.id,
+    });
+  }
+
+  async function run(req: IncomingMessage, body: Buffer, requestId: string, out: Outcome): Promise<{ status: number; contentType: string; body: string }> {
     let xml = false;
     let host = 'vpc.aliyuncs.com';
     let product: Product = 'Vpc';
@@ -93,6 +117,7 @@ export function createGateway(opts: GatewayOptions) {
       out.account = key.accountId;
       if (!facts.methods.includes(method)) throw gatewayError('UnsupportedHTTPMethod');
       const input = validate(facts, env.params);
+      out.resource = resourceOf(input);
       const regionId = input.RegionId;
       if (typeof regionId === 'string') {
         out.region = regionId;
@@ -103,29 +128,30 @@ export function createGateway(opts: GatewayOptions) {
       }
       const def = lookupAction(target.product, env.action);
       if (!def) throw gatewayError('UnsupportedOperation.LocalVPC', env.action);
+      const fault = services.faults.match({ action: env.action, accountId: key.accountId, regionId: out.region ?? '', values: env.params.map(([, v]) => v) });
+      if (fault) {
+        fire(fault, requestId, out);
+        if (fault.effect.latencyMs) await new Promise((r) => setTimeout(r, fault.effect.latencyMs));
+        const e = fault.effect.error;
+        if (e) {
+          const base = actionError(facts, e.code);
+          throw new ApiError(e.code, e.status ?? base.status, e.message ?? base.message);
+        }
+      }
+      services.transitions.settleIfDue();
       const account = services.accounts.accounts.get(key.accountId);
       if (!account) throw gatewayError('InvalidAccessKeyId.NotFound');
-      opts.beforeAction?.();
-      const ctx: ActionContext = {
-        account,
-        now: services.clock.now(),
-        ids: services.ids,
-        store: services.store,
-        services,
-        facts,
-        error: (code, ...args) => actionError(facts, code, ...args),
-      };
+      const ctx = actionContext(services, account, facts, fault?.effect.transition);
       const result = def.mode === 'write' ? await services.store.write(() => def.handler(input, ctx)) : def.handler(input, ctx);
+      out.resource ??= resourceOf(result as Record<string, unknown>);
       const r = renderSuccess(env.action, requestId, result, xml);
-      return { status: 200, contentType: r.contentType, body: r.body, host };
+      return { status: 200, contentType: r.contentType, body: r.body };
     } catch (e) {
-      const err =
-        e instanceof ApiError
-          ? e
-          : (logger.error({ err: e, requestId }, 'unexpected error'), gatewayError('InternalError'));
+      const err = e instanceof ApiError ? e : (logger.error({ err: e, requestId }, 'unexpected error'), gatewayError('InternalError'));
       out.code = err.code;
+      out.message = err.message;
       const r = renderError(errorBody(requestId, host, product, err.code, err.message), xml);
-      return { status: err.status, contentType: r.contentType, body: r.body, host };
+      return { status: err.status, contentType: r.contentType, body: r.body };
     }
   }
 
@@ -144,14 +170,19 @@ export function createGateway(opts: GatewayOptions) {
     }
     out.status = reply.status;
     if (!res.destroyed) {
-      res.writeHead(reply.status, {
-        'content-type': reply.contentType,
-        'content-length': Buffer.byteLength(reply.body),
-        'x-acs-request-id': requestId,
-      });
+      res.writeHead(reply.status, { 'content-type': reply.contentType, 'content-length': Buffer.byteLength(reply.body), 'x-acs-request-id': requestId });
       res.end(reply.body);
     }
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    logger.info({ requestId, action: out.action, account: out.account, region: out.region, status: out.status, code: out.code, ms: Math.round(ms * 100) / 100 }, 'request');
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const action = out.action ?? '(none)';
+    metrics.requests.inc({ action, code: out.code ?? 'OK' });
+    metrics.latency.observe({ action }, seconds);
+    if (out.action) {
+      services.journal.add({
+        eventTime: isoSeconds(services.clock.now()), eventType: 'ApiCall', eventName: out.action, requestId, acsRegion: out.region ?? '',
+        userIdentity: { accountId: out.account ?? '' }, resourceName: out.resource ?? '', errorCode: out.code ?? '', errorMessage: out.message ?? '',
+      });
+    }
+    logger.info({ requestId, action: out.action, account: out.account, region: out.region, status: out.status, code: out.code, ms: Math.round(seconds * 1e5) / 100 }, 'request');
   };
 }

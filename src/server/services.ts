@@ -14,6 +14,9 @@ import type { RouterInterface } from '../resources/router-interface/model.js';
 import { ROUTER_INTERFACES } from '../resources/router-interface/storage.js';
 import { routerInterfaceSettler } from '../resources/router-interface/transitions.js';
 import { simpleSettler } from '../core/simple-settler.js';
+import { TransitionPolicy, type Profile } from '../core/transition-policy.js';
+import { Journal } from '../core/journal.js';
+import { FaultInjector } from '../core/faults.js';
 
 export interface Repos {
   vpcs: Repo<Vpc>;
@@ -27,8 +30,12 @@ export interface Repos {
 }
 
 export interface Settings {
-  /** How long transitional states last, in ms of the emulator clock. */
+  /** The transition profile at start (instant, fast, realistic, manual). */
+  transitionProfile: Profile;
+  /** How long transitional states last under the `fast` profile, in ms of the emulator clock. */
   transitionDelayMs: number;
+  /** How many journal events are kept. */
+  journalCapacity: number;
 }
 
 export interface Services {
@@ -38,9 +45,9 @@ export interface Services {
   accounts: AccountRepos;
   repos: Repos;
   transitions: TransitionEngine;
-  settings: Settings;
-  /** The due time of a transition starting now, registered with the engine. */
-  dueAt(now: number): number;
+  policy: TransitionPolicy;
+  journal: Journal;
+  faults: FaultInjector;
 }
 
 export function createServices(store: Store, clock: Clock, ids: IdGenerator, settings: Settings): Services {
@@ -66,11 +73,8 @@ export function createServices(store: Store, clock: Clock, ids: IdGenerator, set
     accounts: accountRepos(store),
     repos,
     transitions,
-    settings,
-    dueAt(now) {
-      const at = Math.max(1, now + settings.transitionDelayMs);
-      transitions.noteDue(at);
-      return at;
-    },
+    policy: new TransitionPolicy(settings.transitionProfile, settings.transitionDelayMs),
+    journal: new Journal(settings.journalCapacity),
+    faults: new FaultInjector(),
   };
 }

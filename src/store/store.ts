@@ -48,7 +48,12 @@ export interface Store {
   write<R>(fn: () => R): Promise<R>;
   /** Hook run at the start of every group transaction (the transition engine settles due work there). */
   onBeforeGroup(hook: () => void): void;
+  /** Row counts by `status` of one table (metrics). */
+  countByStatus(table: string): { status: string; n: number }[];
   /** Every row of every table, by table name (snapshots, tests). */
   dumpTables(): Record<string, Record<string, Scalar>[]>;
+  /** Replaces the state tables' rows (but those in `keep`) in one transaction. */
+  replaceTables(tables: Record<string, Record<string, Scalar>[]>, keep?: readonly string[]): void;
+  schemaVersion(): number;
   close(): void;
 }

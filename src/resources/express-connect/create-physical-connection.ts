@@ -46,7 +46,7 @@ export const createPhysicalConnection = defineAction({
         lineOperator: input.LineOperator, portType: input.PortType ?? '1000Base-LX', bandwidth: input.bandwidth ?? 1000,
         name: input.Name ?? '', description: input.Description ?? '', circuitCode: input.CircuitCode ?? '',
         peerLocation: input.PeerLocation ?? '', redundantId: input.RedundantPhysicalConnectionId ?? '', status: 'Initial',
-        createdAt: ctx.now, enabledAt: 0, pendingStatus: 'Enabled', dueAt: ctx.services.dueAt(ctx.now),
+        createdAt: ctx.now, enabledAt: 0, pendingStatus: 'Enabled', dueAt: ctx.plan('PhysicalConnection.enable').dueAt,
       });
       return { PhysicalConnectionId: id };
     });

@@ -50,7 +50,7 @@ export const createRouteEntry = defineAction({
       repos.routeEntries.insert({
         id, accountId: ctx.account.id, regionId: table.regionId, routeTableId: table.id, destinationCidrBlock: input.DestinationCidrBlock,
         nextHopType: 'RouterInterface', nextHopId: ri.id, name: input.RouteEntryName ?? '', description: input.Description ?? '',
-        status: 'Pending', createdAt: ctx.now, pendingStatus: 'Available', dueAt: ctx.services.dueAt(ctx.now),
+        status: 'Pending', createdAt: ctx.now, pendingStatus: 'Available', dueAt: ctx.plan('RouteEntry.create').dueAt,
       });
       return { RouteEntryId: id };
     });

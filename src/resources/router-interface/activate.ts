@@ -1,7 +1,7 @@
 // ActivateRouterInterface: Inactive -> Activating -> Active, both ends of the link.
 import { defineAction } from '../../actions/registry-types.js';
-import { linkedPeer, ownInterface, savePair } from './lookup.js';
-import { allowed, begin } from './states.js';
+import { linkedPeer, ownInterface, startTransition } from './lookup.js';
+import { allowed } from './states.js';
 
 interface Input {
   RegionId: string;
@@ -17,9 +17,7 @@ export const activateRouterInterface = defineAction({
     if (ctx.account.financialLocked) throw ctx.error('Forbidden.FinancialLocked');
     if (!allowed(ri, 'activate')) throw ctx.error('IncorrectRIStatus');
     if (ri.oppositeDeleted) throw ctx.error('OppositeRouterInterfaceIsDeleted');
-    const peer = linkedPeer(ctx, ri);
-    const dueAt = ctx.services.dueAt(ctx.now);
-    savePair(ctx, begin(ri, 'activate', ctx.now, dueAt), peer && allowed(peer, 'activate') ? begin(peer, 'activate', ctx.now, dueAt) : undefined);
+    startTransition(ctx, 'RouterInterface.activate', ri, 'activate', linkedPeer(ctx, ri));
     return {};
   },
 });

@@ -20,8 +20,8 @@ import { defineAction } from '../../actions/registry-types.js';
 import { isAliUid } from '../accounts/service.js';
 import { vbrMayConnect } from '../express-connect/grants.js';
 import { checkAcceptingSide, connectionBetween } from './connect-rules.js';
-import { ownInterface } from './lookup.js';
-import { allowed, begin } from './states.js';
+import { ownInterface, startTransition } from './lookup.js';
+import { allowed } from './states.js';
 
 interface Input {
   RegionId: string;
@@ -60,9 +60,7 @@ export const connectRouterInterface = defineAction({
         ? ctx.error('Forbidden.OnlyOneConnection').withMessage('Cannot connect concurrently between same routers')
         : ctx.error('Forbidden.OnlyOneConnection');
     }
-    const dueAt = ctx.services.dueAt(ctx.now);
-    repos.routerInterfaces.update(begin(ini, 'connect', ctx.now, dueAt));
-    repos.routerInterfaces.update(begin(acc, 'accept', ctx.now, dueAt));
+    startTransition(ctx, 'RouterInterface.connect', ini, 'connect', acc, 'accept');
     return {};
   },
 });

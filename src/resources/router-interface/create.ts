@@ -11,7 +11,7 @@ import { defaultResourceGroup } from '../vpc/model.js';
 import { idempotent } from '../shared/client-token.js';
 import { isIpv4, isValidDescription, isValidName, tagsJson, validTags, type Tag } from '../shared/validation.js';
 import { ROLES, ROUTER_TYPES, SPECS, type Role, type RouterInterface, type RouterType } from './model.js';
-import { begin } from './states.js';
+import { startTransition } from './lookup.js';
 import { hasConnectionBetween } from './connect-rules.js';
 
 interface Input {
@@ -165,7 +165,6 @@ function fastLink(ctx: ActionContext, ri: RouterInterface): void {
   }
   if (repos.routerInterfaces.count({ routerId: target.id }) >= INTERFACES_PER_ROUTER) throw ctx.error('LimitationExceed.InterfaceNumberOnRouter');
   const acceptorId = ctx.ids.resource('ri', target.regionId);
-  const dueAt = ctx.services.dueAt(ctx.now);
   const initiator: RouterInterface = { ...ri, oppositeInterfaceId: acceptorId };
   const acceptor: RouterInterface = {
     ...ri,
@@ -192,6 +191,7 @@ function fastLink(ctx: ActionContext, ri: RouterInterface): void {
     name: '',
     description: '',
   };
-  repos.routerInterfaces.insert(begin(initiator, 'connect', ctx.now, dueAt));
-  repos.routerInterfaces.insert(begin(acceptor, 'accept', ctx.now, dueAt));
+  repos.routerInterfaces.insert(initiator);
+  repos.routerInterfaces.insert(acceptor);
+  startTransition(ctx, 'RouterInterface.connect', initiator, 'connect', acceptor, 'accept');
 }

@@ -1,7 +1,7 @@
 // DeactivateRouterInterface ("freeze"): Active -> Deactivating -> Inactive, both ends of the link.
 import { defineAction } from '../../actions/registry-types.js';
-import { linkedPeer, ownInterface, savePair } from './lookup.js';
-import { allowed, begin } from './states.js';
+import { linkedPeer, ownInterface, startTransition } from './lookup.js';
+import { allowed } from './states.js';
 
 interface Input {
   RegionId: string;
@@ -16,9 +16,7 @@ export const deactivateRouterInterface = defineAction({
     const ri = ownInterface(ctx, input.RegionId, input.RouterInterfaceId);
     if (ctx.account.financialLocked) throw ctx.error('Forbidden.FinancialLocked');
     if (!allowed(ri, 'deactivate')) throw ctx.error('IncorrectRIStatus');
-    const peer = linkedPeer(ctx, ri);
-    const dueAt = ctx.services.dueAt(ctx.now);
-    savePair(ctx, begin(ri, 'deactivate', ctx.now, dueAt), peer && allowed(peer, 'deactivate') ? begin(peer, 'deactivate', ctx.now, dueAt) : undefined);
+    startTransition(ctx, 'RouterInterface.deactivate', ri, 'deactivate', linkedPeer(ctx, ri));
     return {};
   },
 });

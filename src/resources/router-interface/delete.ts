@@ -2,8 +2,8 @@
 // Deleting, then gone; the other end stays as it is and shows OppositeInterfaceStatus Deleted.
 import { defineAction } from '../../actions/registry-types.js';
 import { idempotent } from '../shared/client-token.js';
-import { ownInterface } from './lookup.js';
-import { allowed, begin } from './states.js';
+import { ownInterface, startTransition } from './lookup.js';
+import { allowed } from './states.js';
 
 interface Input {
   RegionId: string;
@@ -21,7 +21,7 @@ export const deleteRouterInterface = defineAction({
       const ri = ownInterface(ctx, input.RegionId, input.RouterInterfaceId);
       if (!allowed(ri, 'delete')) throw ctx.error('InvalidInstance.StatusError');
       if (repos.routeEntries.count({ nextHopId: ri.id }) > 0) throw ctx.error('RouterInterfaceReferredByRouteEntry');
-      repos.routerInterfaces.update(begin(ri, 'delete', ctx.now, ctx.services.dueAt(ctx.now)));
+      startTransition(ctx, 'RouterInterface.delete', ri, 'delete');
       return {};
     }),
 });

@@ -3,6 +3,8 @@
 import type { ActionContext } from '../../actions/registry-types.js';
 import type { Account } from '../accounts/model.js';
 import type { RouterInterface } from './model.js';
+import type { TransitionKind } from '../../core/transition-policy.js';
+import { allowed, begin, type TransitionName } from './states.js';
 
 export function ownInterface(ctx: ActionContext, regionId: string, id: string): RouterInterface {
   const ri = ctx.services.repos.routerInterfaces.get(id);
@@ -22,8 +24,13 @@ export function businessStatus(account: Account | undefined): string {
   return account?.financialLocked ? 'FinancialLocked' : 'Normal';
 }
 
-/** Saves `ri` and, when the two ends are linked, the same transition on the peer. */
-export function savePair(ctx: ActionContext, ri: RouterInterface, peer?: RouterInterface): void {
-  ctx.services.repos.routerInterfaces.update(ri);
-  if (peer) ctx.services.repos.routerInterfaces.update(peer);
+/**
+ * Starts transition `t` on `ri` and, when given and allowed, `peerT` on its peer, both due at the
+ * same time (an injected fault may revert one end).
+ */
+export function startTransition(ctx: ActionContext, kind: TransitionKind, ri: RouterInterface, t: TransitionName, peer?: RouterInterface, peerT: TransitionName = t): void {
+  const plan = ctx.plan(kind);
+  const ris = ctx.services.repos.routerInterfaces;
+  ris.update(begin(ri, t, ctx.now, plan.dueAt, plan.revert === 'self'));
+  if (peer && allowed(peer, peerT)) ris.update(begin(peer, peerT, ctx.now, plan.dueAt, plan.revert === 'peer'));
 }

@@ -3,9 +3,9 @@
 // spec just changes. Any other status: InvalidInstance.StatusError.
 import { defineAction } from '../../actions/registry-types.js';
 import { idempotent } from '../shared/client-token.js';
-import { linkedPeer, ownInterface, savePair } from './lookup.js';
+import { linkedPeer, ownInterface, startTransition } from './lookup.js';
 import { SPECS } from './model.js';
-import { allowed, begin } from './states.js';
+import { allowed } from './states.js';
 
 interface Input {
   RegionId: string;
@@ -28,9 +28,7 @@ export const modifyRouterInterfaceSpec = defineAction({
         return { Spec: input.Spec };
       }
       if (!allowed(ri, 'modifySpec')) throw ctx.error('InvalidInstance.StatusError');
-      const peer = linkedPeer(ctx, ri);
-      const dueAt = ctx.services.dueAt(ctx.now);
-      savePair(ctx, begin({ ...ri, spec: input.Spec }, 'modifySpec', ctx.now, dueAt), peer && allowed(peer, 'modifySpec') ? begin(peer, 'modifySpec', ctx.now, dueAt) : undefined);
+      startTransition(ctx, 'RouterInterface.modifySpec', { ...ri, spec: input.Spec }, 'modifySpec', linkedPeer(ctx, ri));
       return { Spec: input.Spec };
     });
   },

@@ -29,11 +29,14 @@ export function allowed(ri: RouterInterface, t: TransitionName): boolean {
   return (TRANSITIONS[t].from as readonly Status[]).includes(ri.status);
 }
 
-/** Puts the interface in the transition's intermediate state, due at `dueAt`. */
-export function begin(ri: RouterInterface, t: TransitionName, now: number, dueAt: number): RouterInterface {
+/**
+ * Puts the interface in the transition's intermediate state, due at `dueAt`. With `revert` (an
+ * injected fault), the transition ends back in the status it started from.
+ */
+export function begin(ri: RouterInterface, t: TransitionName, now: number, dueAt: number, revert = false): RouterInterface {
   if (!allowed(ri, t)) throw new Error(`transition ${t} from ${ri.status} is not in the table`);
   const tr = TRANSITIONS[t];
-  return { ...ri, status: tr.via, pendingStatus: tr.to, dueAt: Math.max(dueAt, 1), modifiedAt: now };
+  return { ...ri, status: tr.via, pendingStatus: revert ? ri.status : tr.to, dueAt: Math.max(dueAt, 1), modifiedAt: now };
 }
 
 /** The pairs of statuses the two ends of a link may be in at the same time. */

@@ -7,6 +7,11 @@ export function routerInterfaceSettler(ris: Repo<RouterInterface>): Settler<Rout
   return {
     kind: 'RouterInterface',
     repo: ris,
+    related(ri) {
+      if (!ri.oppositeInterfaceId) return [];
+      const peer = ris.get(ri.oppositeInterfaceId);
+      return peer && peer.oppositeInterfaceId === ri.id && peer.dueAt !== 0 ? [peer] : [];
+    },
     complete(ri) {
       if (ri.pendingStatus === 'Deleted') {
         ris.delete(ri.id);

@@ -47,7 +47,7 @@ export const createVpc = defineAction({
       repos.vpcs.insert({
         ...base, id: vpcId, name: input.VpcName ?? '', description: input.Description ?? '', cidrBlock: cidr, status: 'Pending',
         vRouterId, routeTableId, resourceGroupId, isDefault: false, tags: tagsJson(input.Tag),
-        pendingStatus: 'Available', dueAt: ctx.services.dueAt(ctx.now),
+        pendingStatus: 'Available', dueAt: ctx.plan('Vpc.create').dueAt,
       });
       repos.routers.insert({ ...base, id: vRouterId, kind: 'VRouter', vpcId, accessPointId: '', routeTableId, name: '', description: '' });
       repos.routeTables.insert({ ...base, id: routeTableId, routerId: vRouterId, routerType: 'VRouter', vpcId, name: '', description: '' });

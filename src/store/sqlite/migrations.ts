@@ -97,4 +97,13 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 3,
+    name: 'named snapshots',
+    sql: `
+      CREATE TABLE snapshots (
+        name TEXT PRIMARY KEY, createdAt INTEGER NOT NULL, document TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -9,6 +9,9 @@ import { MIGRATIONS } from './migrations.js';
 
 export type Durability = 'full' | 'normal' | 'off';
 
+/** Tables that are not emulator state: the schema's own and the saved snapshots. */
+const NOT_STATE = new Set(['schema_version', 'snapshots']);
+
 export interface SqliteOptions {
   /** A file path, or ':memory:'. */
   path: string;
@@ -118,12 +121,45 @@ export class SqliteStore implements Store {
     for (const r of results) (r.ok ? r.p.resolve : r.p.reject)(r.value);
   }
 
-  /** Every row of every table but the schema's own, by table name (snapshots, tests). */
+  /** Row counts by `status` of one table (metrics). */
+  countByStatus(table: string): { status: string; n: number }[] {
+    return this.stmt(`SELECT status, COUNT(*) AS n FROM ${table} GROUP BY status`).all() as { status: string; n: number }[];
+  }
+
+  private stateTables(): string[] {
+    const rows = this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
+    return rows.map((r) => r.name).filter((n) => !NOT_STATE.has(n));
+  }
+
+  /** Every row of every state table, by table name (snapshots, tests). */
   dumpTables(): Record<string, Record<string, Scalar>[]> {
-    const names = this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_version' ORDER BY name").all() as { name: string }[];
     const out: Record<string, Record<string, Scalar>[]> = {};
-    for (const { name } of names) out[name] = this.db.prepare(`SELECT * FROM ${name} ORDER BY rowid`).all() as Record<string, Scalar>[];
+    for (const name of this.stateTables()) out[name] = this.db.prepare(`SELECT * FROM ${name} ORDER BY rowid`).all() as Record<string, Scalar>[];
     return out;
+  }
+
+  /**
+   * Replaces the rows of the state tables (all of them, or all but `keep`) with `tables`, in one
+   * transaction. Unknown tables or columns are refused before anything changes.
+   */
+  replaceTables(tables: Record<string, Record<string, Scalar>[]>, keep: readonly string[] = []): void {
+    const known = this.stateTables();
+    for (const [name, rows] of Object.entries(tables)) {
+      if (!known.includes(name)) throw new Error(`unknown table ${name}`);
+      const cols = new Set((this.db.prepare(`PRAGMA table_info(${name})`).all() as { name: string }[]).map((c) => c.name));
+      for (const row of rows) for (const c of Object.keys(row)) if (!cols.has(c)) throw new Error(`unknown column ${name}.${c}`);
+    }
+    this.transaction(() => {
+      this.db.pragma('defer_foreign_keys = ON');
+      for (const name of known) if (!keep.includes(name)) this.db.exec(`DELETE FROM ${name}`);
+      for (const [name, rows] of Object.entries(tables)) {
+        if (keep.includes(name)) continue;
+        for (const row of rows) {
+          const cols = Object.keys(row);
+          this.stmt(`INSERT INTO ${name} (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...cols.map((c) => row[c] as Scalar));
+        }
+      }
+    });
   }
 
   close(): void {
