@@ -1,0 +1,82 @@
+// The ceiling: a bare node:http server, run as a child process (fork) by the benchmark. Per request
+// it does only what any signed-RPC server must: read the body, split the URL at '?', decode the pairs
+// (as src/protocol/params.ts does), and verify the V1 or V3 HMAC against one fixed secret with the
+// server's own pure signing functions. Then it answers a precomputed body with LocalVPC's headers.
+// No logging, no validation, no storage, no timestamp or nonce checks.
+// Protocol: the parent sends one CeilingConfig message; the child answers { port } once listening,
+// and exits when the IPC channel closes (so it never outlives the benchmark).
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { formDecode } from '../src/protocol/percent.js';
+import { parseV3Authorization, sha256Hex, v1Sign, v1StringToSign, v3Sign, v3StringToSign } from '../src/protocol/signature.js';
+
+export interface CeilingConfig {
+  secret: string;
+  /** The answer to every correctly signed request. */
+  body: string;
+  contentType: string;
+  requestId: string;
+}
+
+type Pairs = [string, string][];
+
+function decodePairs(raw: string): Pairs | undefined {
+  const out: Pairs = [];
+  if (raw === '') return out;
+  for (const part of raw.split('&')) {
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    const k = formDecode(eq < 0 ? part : part.slice(0, eq));
+    const v = formDecode(eq < 0 ? '' : part.slice(eq + 1));
+    if (k === undefined || v === undefined) return undefined;
+    out.push([k, v]);
+  }
+  return out;
+}
+
+function verified(req: IncomingMessage, rawBody: Buffer, secret: string): boolean {
+  const url = req.url ?? '/';
+  const q = url.indexOf('?');
+  const path = q < 0 ? url : url.slice(0, q);
+  const pairs = decodePairs(q < 0 ? '' : url.slice(q + 1));
+  if (!pairs) return false;
+  const method = req.method ?? 'GET';
+  const authz = req.headers.authorization;
+  if (authz !== undefined && authz.startsWith('ACS3-')) {
+    const auth = parseV3Authorization(authz);
+    if (!auth) return false;
+    const declared = req.headers['x-acs-content-sha256'];
+    const hash = sha256Hex(rawBody);
+    if (typeof declared === 'string' && declared !== hash) return false;
+    const toSign = v3StringToSign(method, path, pairs, req.headers, auth.signedHeaders, typeof declared === 'string' ? declared : hash);
+    return v3Sign(toSign, secret) === auth.signature;
+  }
+  const sig = pairs.find(([k]) => k === 'Signature')?.[1];
+  return sig !== undefined && v1Sign(v1StringToSign(method, pairs), secret) === sig;
+}
+
+function serve(cfg: CeilingConfig): void {
+  const body = Buffer.from(cfg.body);
+  const okHeaders = { 'content-type': cfg.contentType, 'content-length': body.length, 'x-acs-request-id': cfg.requestId };
+  const bad = Buffer.from('{"Code":"SignatureDoesNotMatch"}');
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const raw = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
+      if (verified(req, raw, cfg.secret)) {
+        res.writeHead(200, okHeaders);
+        res.end(body);
+      } else {
+        res.writeHead(400, { 'content-type': cfg.contentType, 'content-length': bad.length });
+        res.end(bad);
+      }
+    });
+  });
+  server.keepAliveTimeout = 65_000; // as LocalVPC
+  server.listen(0, '127.0.0.1', () => process.send?.({ port: (server.address() as AddressInfo).port }));
+}
+
+process.once('message', (m) => serve(m as CeilingConfig));
+process.on('disconnect', () => process.exit(0));
+process.on('SIGTERM', () => process.exit(0)); // a normal exit, so `--cpu-prof` can write its profile

@@ -1,0 +1,126 @@
+// The servers under test, each a child process: LocalVPC (`dist/src/cli/main.js serve --in-memory
+// --port 0`, port read from its stdout) and the ceiling (bench/ceiling-server.ts, forked, port over
+// IPC). Every child is tracked and killed when the benchmark exits, however it exits.
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CeilingConfig } from './ceiling-server.js';
+import { processCpuSeconds } from './cpu.js';
+
+export interface Child {
+  port: number;
+  pid: number;
+  /** CPU seconds (user + system) the child has used so far; undefined where /proc is unavailable. */
+  cpuSeconds(): number | undefined;
+  stop(): Promise<void>;
+}
+
+const live = new Set<ChildProcess>();
+const tempDirs = new Set<string>();
+
+/** Kills every child still running (SIGKILL) and removes their working folders; safe to call more than once. */
+export function killAll(): void {
+  for (const c of live) c.kill('SIGKILL');
+  live.clear();
+  for (const d of tempDirs) rmSync(d, { recursive: true, force: true });
+  tempDirs.clear();
+}
+process.on('exit', killAll);
+
+const START_TIMEOUT_MS = 20_000;
+const STOP_TIMEOUT_MS = 5_000;
+
+function track(child: ChildProcess, port: number, cleanup?: () => void): Child {
+  const pid = child.pid as number;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  void exited.then(() => {
+    live.delete(child);
+    cleanup?.();
+  });
+  return {
+    port,
+    pid,
+    cpuSeconds: () => processCpuSeconds(pid),
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+function startTimeout<T>(what: string, child: ChildProcess, p: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const t = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${what} did not start within ${START_TIMEOUT_MS} ms`));
+    }, START_TIMEOUT_MS);
+  });
+  return Promise.race([p, t]).finally(() => clearTimeout(timer));
+}
+
+export interface LocalVpcOptions {
+  /** More `serve` arguments (e.g. --durability off). */
+  args?: string[];
+  /** Node options for the child (e.g. ['--cpu-prof', '--cpu-prof-dir', dir]). */
+  nodeArgs?: string[];
+}
+
+/** Starts LocalVPC in memory on a free port, from an empty working directory with no LOCALVPC_* variables. */
+export async function startLocalVpc(o: LocalVpcOptions = {}): Promise<Child> {
+  const main = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
+  const cwd = mkdtempSync(join(tmpdir(), 'localvpc-bench-'));
+  tempDirs.add(cwd);
+  const cleanup = (): void => {
+    rmSync(cwd, { recursive: true, force: true });
+    tempDirs.delete(cwd);
+  };
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('LOCALVPC_')));
+  const args = [...(o.nodeArgs ?? []), main, 'serve', '--in-memory', '--port', '0', '--log-level', 'warn', ...(o.args ?? [])];
+  const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  live.add(child);
+  let out = '';
+  let err = '';
+  child.stderr?.on('data', (c: Buffer) => (err = (err + c.toString()).slice(-4000)));
+  const port = await startTimeout(
+    'LocalVPC',
+    child,
+    new Promise<number>((resolve, reject) => {
+      child.stdout?.on('data', (c: Buffer) => {
+        out += c.toString();
+        const m = /LocalVPC listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
+        if (m) resolve(Number(m[1]));
+        if (out.length > 100_000) out = out.slice(-4000); // keep reading (warn logs), bounded
+      });
+      child.once('exit', (code, signal) => {
+        cleanup();
+        reject(new Error(`LocalVPC exited (${code ?? signal}) before listening:\n${err}`));
+      });
+      child.once('error', reject);
+    }),
+  );
+  return track(child, port, cleanup);
+}
+
+/** Forks the HMAC ceiling server with its fixed secret and precomputed answer; `nodeArgs` as for LocalVPC (not inherited). */
+export async function startCeiling(cfg: CeilingConfig, nodeArgs: string[] = []): Promise<Child> {
+  const script = fileURLToPath(new URL('./ceiling-server.js', import.meta.url));
+  const child = fork(script, [], { execArgv: nodeArgs, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  live.add(child);
+  const port = await startTimeout(
+    'ceiling',
+    child,
+    new Promise<number>((resolve, reject) => {
+      child.once('message', (m) => resolve((m as { port: number }).port));
+      child.once('exit', (code, signal) => reject(new Error(`ceiling exited (${code ?? signal}) before listening`)));
+      child.once('error', reject);
+      child.send(cfg);
+    }),
+  );
+  return track(child, port);
+}
