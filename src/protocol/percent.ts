@@ -1,7 +1,13 @@
 // RFC 3986 percent-encoding as Alibaba's signatures use it: only A-Z a-z 0-9 - _ . ~ stay literal.
 
+const RESERVED = /[!'()*]/;
+const RESERVED_ALL = /[!'()*]/g;
+const SAFE = /^[A-Za-z0-9\-_.~]*$/;
+
 export function pct(s: string): string {
-  return encodeURIComponent(s).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+  if (SAFE.test(s)) return s;
+  const e = encodeURIComponent(s);
+  return RESERVED.test(e) ? e.replace(RESERVED_ALL, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase()) : e;
 }
 
 /**

@@ -17,7 +17,15 @@ export function wantsXml(format: string | undefined): boolean {
   return format !== undefined && format.toUpperCase() === 'XML';
 }
 
+/** JSON of results that handlers return as shared, frozen objects (static answers such as the region list). */
+const frozenJson = new WeakMap<object, string>();
+
 export function renderSuccess(action: string, requestId: string, result: object, xml: boolean): Rendered {
+  if (!xml && Object.isFrozen(result)) {
+    let json = frozenJson.get(result);
+    if (json === undefined) frozenJson.set(result, (json = JSON.stringify(result)));
+    return { contentType: JSON_TYPE, body: json === '{}' ? `{"RequestId":"${requestId}"}` : `{"RequestId":"${requestId}",${json.slice(1)}` };
+  }
   const body = { RequestId: requestId, ...result };
   if (!xml) return { contentType: JSON_TYPE, body: JSON.stringify(body) };
   return { contentType: XML_TYPE, body: XML_HEAD + builder.build({ [`${action}Response`]: body }) };

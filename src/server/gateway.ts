@@ -20,7 +20,6 @@ import type { ActionFacts } from '../spec/types.js';
 import { lookupAction } from '../actions/registry.js';
 import type { Product } from '../actions/registry-types.js';
 import { isRegion } from '../resources/regions/data.js';
-import { keyRecord } from '../resources/accounts/service.js';
 import { isoSeconds } from '../core/time.js';
 import type { FaultRule } from '../core/faults.js';
 import type { Services } from './services.js';
@@ -76,7 +75,7 @@ function resourceOf(...sources: Record<string, unknown>[]): string | undefined {
 
 export function createGateway(opts: GatewayOptions) {
   const { services, logger, metrics } = opts;
-  const auth = new Authenticator((id) => keyRecord(services.accounts, id));
+  const auth = new Authenticator((id) => services.callers.lookup(id));
 
   function fire(rule: FaultRule, requestId: string, out: Outcome): void {
     const code = rule.effect.error?.code ?? (rule.effect.transition ? `transition:${rule.effect.transition}` : 'latency');
@@ -139,7 +138,7 @@ export function createGateway(opts: GatewayOptions) {
         }
       }
       services.transitions.settleIfDue();
-      const account = services.accounts.accounts.get(key.accountId);
+      const account = services.callers.lookup(key.accessKeyId)?.account;
       if (!account) throw gatewayError('InvalidAccessKeyId.NotFound');
       const ctx = actionContext(services, account, facts, fault?.effect.transition);
       const result = def.mode === 'write' ? await services.store.write(() => def.handler(input, ctx)) : def.handler(input, ctx);

@@ -4,6 +4,7 @@ import type { IdGenerator } from '../core/ids.js';
 import { TransitionEngine } from '../core/transitions.js';
 import type { Repo, Store } from '../store/store.js';
 import { accountRepos, type AccountRepos } from '../resources/accounts/storage.js';
+import { AccountCache } from '../resources/accounts/cache.js';
 import type { RouteTable, Router, Vpc } from '../resources/vpc/model.js';
 import { ROUTE_TABLES, ROUTERS, VPCS } from '../resources/vpc/storage.js';
 import type { RouteEntry } from '../resources/route-entry/model.js';
@@ -43,6 +44,8 @@ export interface Services {
   ids: IdGenerator;
   store: Store;
   accounts: AccountRepos;
+  /** AccessKeys and their accounts as the gateway needs them, in memory. */
+  callers: AccountCache;
   repos: Repos;
   transitions: TransitionEngine;
   policy: TransitionPolicy;
@@ -61,6 +64,7 @@ export function createServices(store: Store, clock: Clock, ids: IdGenerator, set
     grants: store.repo(EC_GRANTS),
     routerInterfaces: store.repo(ROUTER_INTERFACES),
   };
+  const accounts = accountRepos(store);
   const transitions = new TransitionEngine(store, clock);
   transitions.register(simpleSettler('Vpc', repos.vpcs));
   transitions.register(simpleSettler('RouteEntry', repos.routeEntries));
@@ -70,7 +74,8 @@ export function createServices(store: Store, clock: Clock, ids: IdGenerator, set
     clock,
     ids,
     store,
-    accounts: accountRepos(store),
+    accounts,
+    callers: new AccountCache(store, accounts),
     repos,
     transitions,
     policy: new TransitionPolicy(settings.transitionProfile, settings.transitionDelayMs),

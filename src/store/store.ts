@@ -46,6 +46,8 @@ export interface Store {
   transaction<R>(fn: () => R): R;
   /** Queues `fn`; it runs inside the next group's transaction, and resolves once that group is durable. */
   write<R>(fn: () => R): Promise<R>;
+  /** Called after a write to `table` (undefined: any table, after a rollback or replace). */
+  onChange(listener: (table: string | undefined) => void): void;
   /** Hook run at the start of every group transaction (the transition engine settles due work there). */
   onBeforeGroup(hook: () => void): void;
   /** Row counts by `status` of one table (metrics). */

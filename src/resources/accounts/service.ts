@@ -1,7 +1,6 @@
 // Account operations shared by start-up (default and configured accounts), the gateway (key
 // lookup) and, later, the admin API.
 import type { IdGenerator } from '../../core/ids.js';
-import type { KeyRecord } from '../../protocol/auth.js';
 import type { AccessKey, Account, Site } from './model.js';
 import type { AccountRepos } from './storage.js';
 
@@ -60,13 +59,4 @@ export function ensureAccount(repos: AccountRepos, ids: IdGenerator, seed: Accou
     }
   }
   return account;
-}
-
-/** The gateway's view of a key: usable only while the key is active and its account enabled. */
-export function keyRecord(repos: AccountRepos, accessKeyId: string): KeyRecord | undefined {
-  const key = repos.keys.get(accessKeyId);
-  if (!key) return undefined;
-  const account = repos.accounts.get(key.accountId);
-  if (!account) return undefined;
-  return { accessKeyId: key.id, secret: key.secret, active: key.status === 'Active' && account.status === 'Active', accountId: account.id };
 }

@@ -6,16 +6,14 @@ interface Input {
   ProductType?: string;
 }
 
+/** The answer never changes: built once per language, frozen (the renderer caches its JSON). */
+const answer = (en: boolean) => Object.freeze({ Regions: { Region: REGIONS.map((r) => ({ RegionId: r.regionId, RegionEndpoint: r.endpoint, LocalName: en ? r.nameEn : r.nameZh })) } });
+const ZH = answer(false);
+const EN = answer(true);
+
 export const describeRegions = defineAction({
   product: 'Vpc',
   name: 'DescribeRegions',
   mode: 'read',
-  handler: (input: Input) => {
-    const en = input.AcceptLanguage?.toLowerCase().startsWith('en') ?? false;
-    return {
-      Regions: {
-        Region: REGIONS.map((r) => ({ RegionId: r.regionId, RegionEndpoint: r.endpoint, LocalName: en ? r.nameEn : r.nameZh })),
-      },
-    };
-  },
+  handler: (input: Input) => ((input.AcceptLanguage?.toLowerCase().startsWith('en') ?? false) ? EN : ZH),
 });

@@ -35,6 +35,7 @@ export class SqliteStore implements Store {
   private queue: Pending[] = [];
   private scheduled = false;
   private hooks: (() => void)[] = [];
+  private changeListeners: ((table: string | undefined) => void)[] = [];
 
   constructor(opts: SqliteOptions) {
     if (opts.path !== ':memory:') mkdirSync(dirname(opts.path), { recursive: true });
@@ -72,13 +73,27 @@ export class SqliteStore implements Store {
     return new SqliteRepo<T>(this, def);
   }
 
+  /** `table` changed (undefined: any table may have, e.g. after a rollback or a replace). */
+  onChange(listener: (table: string | undefined) => void): void {
+    this.changeListeners.push(listener);
+  }
+
+  changed(table: string | undefined): void {
+    for (const l of this.changeListeners) l(table);
+  }
+
   onBeforeGroup(hook: () => void): void {
     this.hooks.push(hook);
   }
 
   transaction<R>(fn: () => R): R {
     if (this.db.inTransaction) return fn();
-    return this.db.transaction(fn).immediate();
+    try {
+      return this.db.transaction(fn).immediate();
+    } catch (e) {
+      this.changed(undefined);
+      throw e;
+    }
   }
 
   write<R>(fn: () => R): Promise<R> {
@@ -109,12 +124,14 @@ export class SqliteStore implements Store {
         } catch (e) {
           this.db.exec('ROLLBACK TO w');
           this.db.exec('RELEASE w');
+          this.changed(undefined);
           results.push({ p, ok: false, value: e });
         }
       }
       this.db.exec('COMMIT');
     } catch (e) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      this.changed(undefined);
       for (const p of batch) p.reject(e);
       return;
     }
@@ -160,6 +177,7 @@ export class SqliteStore implements Store {
         }
       }
     });
+    this.changed(undefined);
   }
 
   close(): void {
@@ -171,6 +189,8 @@ class SqliteRepo<T> implements Repo<T> {
   private readonly cols: string;
   private readonly insertSql: string;
   private readonly updateSql: string;
+  private readonly getSql: string;
+  private readonly deleteSql: string;
   private readonly bools: Set<string>;
 
   constructor(
@@ -181,6 +201,8 @@ class SqliteRepo<T> implements Repo<T> {
     this.cols = def.columns.map((c) => `"${c}"`).join(', ');
     this.insertSql = `INSERT INTO ${t} (${this.cols}) VALUES (${def.columns.map((c) => '@' + c).join(', ')})`;
     this.updateSql = `UPDATE ${t} SET ${def.columns.filter((c) => c !== def.key).map((c) => `"${c}" = @${c}`).join(', ')} WHERE "${def.key}" = @${def.key}`;
+    this.getSql = `SELECT ${this.cols} FROM ${t} WHERE "${def.key}" = ?`;
+    this.deleteSql = `DELETE FROM ${t} WHERE "${def.key}" = ?`;
     this.bools = new Set(def.booleans ?? []);
   }
 
@@ -224,7 +246,7 @@ class SqliteRepo<T> implements Repo<T> {
   }
 
   get(key: string): T | undefined {
-    return this.toRow(this.store.stmt(`SELECT ${this.cols} FROM ${this.def.table} WHERE "${this.def.key}" = ?`).get(key) as Record<string, Scalar> | undefined);
+    return this.toRow(this.store.stmt(this.getSql).get(key) as Record<string, Scalar> | undefined);
   }
 
   find(where: Where<T>, opts: FindOptions<T> = {}): T[] {
@@ -242,18 +264,23 @@ class SqliteRepo<T> implements Repo<T> {
 
   insert(row: T): void {
     this.store.stmt(this.insertSql).run(this.toParams(row));
+    this.store.changed(this.def.table);
   }
 
   update(row: T): void {
     this.store.stmt(this.updateSql).run(this.toParams(row));
+    this.store.changed(this.def.table);
   }
 
   delete(key: string): void {
-    this.store.stmt(`DELETE FROM ${this.def.table} WHERE "${this.def.key}" = ?`).run(key);
+    this.store.stmt(this.deleteSql).run(key);
+    this.store.changed(this.def.table);
   }
 
   deleteWhere(where: Where<T>): number {
     const w = this.where(where);
-    return this.store.stmt(`DELETE FROM ${this.def.table}${w.sql}`).run(...w.args).changes;
+    const n = this.store.stmt(`DELETE FROM ${this.def.table}${w.sql}`).run(...w.args).changes;
+    this.store.changed(this.def.table);
+    return n;
   }
 }
