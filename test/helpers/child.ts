@@ -1,0 +1,49 @@
+// A LocalVPC server in a child process (`localvpc serve`), for tests that kill it.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'src', 'cli', 'main.js');
+export const TEST_TOKEN = 'test-admin-token';
+
+export interface ChildServer {
+  proc: ChildProcess;
+  port: number;
+  url: string;
+  pid: number;
+  /** Resolves when the process has exited. */
+  exited: Promise<number | null>;
+  kill(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export async function spawnServer(dataDir: string, args: string[] = []): Promise<ChildServer> {
+  const proc = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--data', dataDir, '--log-level', 'warn', '--token', TEST_TOKEN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
+  let out = '';
+  let err = '';
+  proc.stderr?.on('data', (c: Buffer) => (err += c.toString()));
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${out} ${err}`)), 15_000);
+    proc.stdout?.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(Number(m[1]));
+      }
+    });
+    void exited.then((code) => reject(new Error(`server exited (${code}) before listening: ${out} ${err}`)));
+  });
+  proc.stdout?.resume();
+  return {
+    proc,
+    port,
+    url: `http://127.0.0.1:${port}`,
+    pid: proc.pid as number,
+    exited,
+    async kill(signal = 'SIGKILL') {
+      if (proc.exitCode === null && proc.signalCode === null) proc.kill(signal);
+      await exited;
+    },
+  };
+}
