@@ -15,6 +15,7 @@ export interface Config {
   durability: Durability;
   logLevel: string;
   maxBodyBytes: number;
+  requestTimeoutMs: number;
   transitionDelayMs: number;
   transitionProfile: Profile;
   journalCapacity: number;
@@ -52,6 +53,7 @@ export const KEYS: readonly KeyDef[] = [
   { key: 'durability', flag: '--durability', env: 'LOCALVPC_DURABILITY', kind: 'string', choices: ['full', 'normal', 'off'], doc: 'SQLite `synchronous` level. `full`: an acknowledged write survives a crash and a power cut; `normal`: survives a crash of LocalVPC, may lose the last writes on power loss; `off`: fastest, no guarantee.' },
   { key: 'logLevel', flag: '--log-level', env: 'LOCALVPC_LOG_LEVEL', kind: 'string', choices: ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'], doc: 'pino log level; `info` logs one line per request.' },
   { key: 'maxBodyBytes', flag: '--max-body-bytes', env: 'LOCALVPC_MAX_BODY_BYTES', kind: 'int', doc: 'Largest accepted request body; larger ones get `RequestEntityTooLarge` (413).' },
+  { key: 'requestTimeoutMs', flag: '--request-timeout', env: 'LOCALVPC_REQUEST_TIMEOUT_MS', kind: 'int', doc: 'A request (headers and body) must arrive within this many ms, or its socket is closed (slow or truncated requests cannot hold sockets).' },
   { key: 'transitionProfile', flag: '--profile', env: 'LOCALVPC_PROFILE', kind: 'string', choices: PROFILES, doc: 'Transition profile: `instant` (0 ms), `fast` (`transitionDelayMs`), `realistic` (per-kind delays close to the real service), `manual` (transitional states wait to be stepped).' },
   { key: 'transitionDelayMs', flag: '--transition-delay', env: 'LOCALVPC_TRANSITION_DELAY_MS', kind: 'int', doc: 'How long a transitional state (Pending, Connecting, Activating, ...) lasts under the `fast` profile, in ms of the emulator clock.' },
   { key: 'adminToken', flag: '--token', env: 'LOCALVPC_ADMIN_TOKEN', kind: 'string', doc: 'Token for the admin API (`Authorization: Bearer <token>`); generated, printed and written to `<dataDir>/admin-token` when not set.' },
@@ -73,6 +75,7 @@ export const DEFAULTS: Config = {
   durability: 'full',
   logLevel: 'info',
   maxBodyBytes: 1024 * 1024,
+  requestTimeoutMs: 30_000,
   transitionDelayMs: 1000,
   transitionProfile: 'fast',
   journalCapacity: 10_000,

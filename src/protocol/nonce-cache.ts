@@ -2,8 +2,19 @@
 // Bounded: entries older than the window are dropped, and past `capacity` the oldest go first
 // (a replay older than the last `capacity` requests is then caught only by the timestamp check).
 
+/** A 52-bit FNV-1a hash: the cache keeps numbers, not the nonce strings (a few bytes an entry). */
+function hash52(s: string): number {
+  let h1 = 0x811c9dc5, h2 = 0x01000193;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
+  }
+  return (h1 & 0xfffff) * 0x100000000 + h2;
+}
+
 export class NonceCache {
-  private readonly seen = new Map<string, number>();
+  private readonly seen = new Map<number, number>();
 
   constructor(
     private readonly windowMs: number,
@@ -13,9 +24,10 @@ export class NonceCache {
   /** Records the nonce; false if it was already seen within the window. */
   add(nonce: string, now: number): boolean {
     this.evict(now);
-    const at = this.seen.get(nonce);
+    const key = hash52(nonce);
+    const at = this.seen.get(key);
     if (at !== undefined && now - at <= this.windowMs) return false;
-    this.seen.set(nonce, now);
+    this.seen.set(key, now);
     return true;
   }
 

@@ -17,6 +17,7 @@ import { createGateway } from './gateway.js';
 import { createMetrics } from './metrics.js';
 import { createAdmin } from '../admin/index.js';
 import { applySeedFile } from './seed.js';
+import { errorBody } from '../protocol/render.js';
 
 export interface App {
   server: Server;
@@ -74,7 +75,7 @@ export async function startApp(config: Config): Promise<App> {
   }
   const admin = createAdmin({ services, metrics, ensureAccounts, startedAt, storage: config.inMemory ? 'memory' : storage }, adminToken);
 
-  const server = createServer((req, res) => {
+  const server = createServer({ maxHeaderSize: 64 * 1024, connectionsCheckingInterval: Math.min(1000, config.requestTimeoutMs), requestTimeout: config.requestTimeoutMs, headersTimeout: Math.min(10_000, config.requestTimeoutMs) }, (req, res) => {
     const url = req.url ?? '/';
     const handled = url.startsWith('/_localvpc/') || url.startsWith('/metrics') ? admin.handle(req, res) : Promise.resolve(false);
     handled
@@ -94,8 +95,18 @@ export async function startApp(config: Config): Promise<App> {
       });
   });
   server.keepAliveTimeout = 65_000;
-  server.requestTimeout = 30_000;
-  server.headersTimeout = 10_000;
+  // Requests node:http cannot even parse (oversized headers, broken HTTP) still get Alibaba's envelope.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return socket.destroy();
+    const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
+    const timeout = err.code === 'ERR_HTTP_REQUEST_TIMEOUT';
+    const status = tooLarge ? 431 : timeout ? 408 : 400;
+    const code = tooLarge ? 'RequestHeaderFieldsTooLarge' : timeout ? 'RequestTimeout' : 'InvalidParameter.Format';
+    const message = tooLarge ? 'The request line and headers exceed 65536 bytes.' : timeout ? 'The request did not arrive in time.' : 'The request is not well-formed HTTP.';
+    const requestId = ids.requestId();
+    const body = JSON.stringify(errorBody(requestId, 'vpc.aliyuncs.com', 'Vpc', code, message));
+    socket.end(`HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : timeout ? 'Request Timeout' : 'Bad Request'}\r\ncontent-type: application/json;charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nx-acs-request-id: ${requestId}\r\nconnection: close\r\n\r\n${body}`);
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -2,7 +2,7 @@
 // malformed input. Signs with the same algorithms the SDKs use (protocol/signature.ts is the
 // server's; the test computes its own with node:crypto so a bug there cannot hide itself).
 import { createHash, createHmac, randomUUID } from 'node:crypto';
-import { request } from 'node:http';
+import { request, type Agent } from 'node:http';
 import { DEFAULT_KEY } from './server.js';
 import type { Key } from './clients.js';
 
@@ -17,9 +17,9 @@ function pct(s: string): string {
   return encodeURIComponent(s).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
 }
 
-export function send(port: number, method: string, path: string, headers: Record<string, string> = {}, body?: string | Buffer): Promise<RawResponse> {
+export function send(port: number, method: string, path: string, headers: Record<string, string> = {}, body?: string | Buffer, agent?: Agent): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method, path, headers: { ...headers, ...(body !== undefined ? { 'content-length': String(Buffer.byteLength(body)) } : {}) } }, (res) => {
+    const req = request({ host: '127.0.0.1', port, method, path, agent, headers: { ...headers, ...(body !== undefined ? { 'content-length': String(Buffer.byteLength(body)) } : {}) } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
@@ -47,6 +47,7 @@ export interface V1Options {
   mutate?: (params: [string, string][]) => void;
   /** Send the parameters in a form body (POST) instead of the query. */
   form?: boolean;
+  agent?: Agent;
 }
 
 /** A V1 (HMAC-SHA1) signed request; `params` are business parameters, `Action` included. */
@@ -75,8 +76,8 @@ export function v1(port: number, params: Record<string, string> | [string, strin
   else if (opts.common?.Signature !== undefined) pairs.push(['Signature', opts.common.Signature]);
   opts.mutate?.(pairs);
   const encoded = pairs.map(([k, v]) => `${pct(k)}=${pct(v)}`).join('&');
-  if (opts.form) return send(port, method, '/', { 'content-type': 'application/x-www-form-urlencoded' }, encoded);
-  return send(port, method, `/?${encoded}`);
+  if (opts.form) return send(port, method, '/', { 'content-type': 'application/x-www-form-urlencoded' }, encoded, opts.agent);
+  return send(port, method, `/?${encoded}`, {}, undefined, opts.agent);
 }
 
 export interface V3Options {

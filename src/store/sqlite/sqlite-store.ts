@@ -63,9 +63,13 @@ export class SqliteStore implements Store {
     return (this.db.prepare('SELECT MAX(version) AS v FROM schema_version').get() as { v: number }).v;
   }
 
+  /** A prepared statement, cached by its SQL (bounded: the cache starts over past 1,000 shapes). */
   stmt(sql: string): Database.Statement {
     let s = this.statements.get(sql);
-    if (!s) this.statements.set(sql, (s = this.db.prepare(sql)));
+    if (!s) {
+      if (this.statements.size >= 1000) this.statements.clear();
+      this.statements.set(sql, (s = this.db.prepare(sql)));
+    }
     return s;
   }
 
@@ -253,8 +257,12 @@ class SqliteRepo<T> implements Repo<T> {
     const w = this.where(where);
     let sql = `SELECT ${this.cols} FROM ${this.def.table}${w.sql}`;
     if (opts.orderBy?.length) sql += ` ORDER BY ${opts.orderBy.map((c) => `"${c}"`).join(', ')}`;
-    if (opts.limit !== undefined) sql += ` LIMIT ${Math.max(0, Math.floor(opts.limit))} OFFSET ${Math.max(0, Math.floor(opts.offset ?? 0))}`;
-    return (this.store.stmt(sql).all(...w.args) as Record<string, Scalar>[]).map((r) => this.toRow(r) as T);
+    const args = w.args;
+    if (opts.limit !== undefined) {
+      sql += ' LIMIT ? OFFSET ?';
+      args.push(Math.max(0, Math.floor(opts.limit)), Math.max(0, Math.floor(opts.offset ?? 0)));
+    }
+    return (this.store.stmt(sql).all(...args) as Record<string, Scalar>[]).map((r) => this.toRow(r) as T);
   }
 
   count(where: Where<T>): number {

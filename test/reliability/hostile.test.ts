@@ -1,0 +1,192 @@
+// Hostile input: every implemented action with random, wrong-typed, huge, empty, badly encoded,
+// duplicated and unknown parameters; oversized and slow or truncated requests; the authentication
+// matrix; one account against another's interfaces. Never a 5xx, never a crash, never a change of
+// state on an error.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { connect } from 'node:net';
+import fc from 'fast-check';
+import { ACCOUNTS, World, startWorld, type End } from '../helpers/world.js';
+import { Vpc } from '../helpers/clients.js';
+import { send, v1, v3, isoNow, type RawResponse } from '../helpers/raw.js';
+import { vpcFacts } from '../../src/spec/vpc-facts.generated.js';
+import { VPC_ACTIONS } from '../../src/actions/registry.js';
+import type { ParamFact } from '../../src/spec/types.js';
+import type { TestServer } from '../helpers/server.js';
+
+let srv: TestServer;
+let w: World;
+let pair: { ini: End; acc: End };
+before(async () => {
+  srv = await startWorld({ requestTimeoutMs: 1000 });
+  w = new World(srv);
+  pair = await w.pair();
+});
+after(async () => srv.close());
+
+const state = (): string => JSON.stringify(srv.app.services.store.dumpTables());
+
+function wellFormed(r: RawResponse): Record<string, unknown> {
+  assert.ok(r.status < 500, `5xx: ${r.status} ${r.text.slice(0, 300)}`);
+  const body = r.json();
+  assert.equal(body.RequestId, r.headers['x-acs-request-id']);
+  if (r.status >= 400) assert.deepEqual(Object.keys(body).sort(), ['Code', 'HostId', 'Message', 'Recommend', 'RequestId']);
+  else assert.equal(body.Code === undefined || body.Code === '200', true);
+  return body;
+}
+
+/** A value for a parameter: often plausible, often hostile. */
+function valueFor(p: ParamFact): fc.Arbitrary<string> {
+  const hostile = fc.oneof(
+    fc.constant(''), fc.constant(' '), fc.string(), fc.string({ unit: 'grapheme', maxLength: 40 }), fc.constant('x'.repeat(70_000)),
+    fc.constantFrom('-1', '0', '99999999999999999999', '1.5', 'NaN', 'true', 'null', '[]', '{}', '["a",1]', '%', '\u0000', 'ri-', 'vrt-'),
+  );
+  const plausible =
+    p.type === 'i' ? fc.integer({ min: -5, max: 100 }).map(String)
+    : p.type === 'b' ? fc.constantFrom('true', 'false')
+    : p.enum ? fc.constantFrom(...p.enum)
+    : fc.constantFrom('cn-hangzhou', 'cn-shanghai', pair.ini.id, pair.acc.id, pair.ini.routerId, pair.ini.vpcId, 'InitiatingSide', 'AcceptingSide', 'VRouter', 'VBR', 'Large.2', 'Negative', ACCOUNTS.a.uid, ACCOUNTS.b.uid);
+  return fc.oneof(plausible, hostile);
+}
+
+function paramsFor(action: string): fc.Arbitrary<[string, string][]> {
+  const facts = vpcFacts.actions[action as keyof typeof vpcFacts.actions];
+  const entries = facts.params.map((p) => {
+    const name = p.name as string;
+    if (p.type === 'a') {
+      const item = p.items?.properties ? fc.tuple(fc.integer({ min: 0, max: 7 }), fc.constantFrom(...p.items.properties.map((x) => x.name as string)), fc.oneof(fc.string(), fc.constantFrom('RouterInterfaceId', 'Status', 'Active', '["a"]'))).map(([i, k, v]) => [`${name}.${i}.${k}`, v] as [string, string])
+        : fc.tuple(fc.integer({ min: 0, max: 25 }), fc.string()).map(([i, v]) => [`${name}.${i}`, v] as [string, string]);
+      return fc.array(item, { maxLength: 8 });
+    }
+    return fc.option(valueFor(p).map((v) => [[name, v] as [string, string]]), { nil: [] as [string, string][] });
+  });
+  return fc.tuple(fc.tuple(...entries), fc.array(fc.tuple(fc.string({ minLength: 1, maxLength: 10 }), fc.string()), { maxLength: 3 })).map(([parts, unknown]) => [...parts.flat(), ...unknown]);
+}
+
+describe('every implemented action under random parameters', () => {
+  for (const action of Object.keys(VPC_ACTIONS)) {
+    test(action, async () => {
+      await fc.assert(
+        fc.asyncProperty(paramsFor(action), fc.boolean(), fc.boolean(), async (params, useV3, duplicate) => {
+          const before = state();
+          const pairs: [string, string][] = duplicate && params[0] ? [...params, params[0]] : params;
+          const r = useV3
+            ? await v3(srv.port, Object.fromEntries(pairs), { action })
+            : await v1(srv.port, [['Action', action], ...pairs], { method: 'POST', form: true });
+          wellFormed(r);
+          if (r.status >= 400) assert.equal(state(), before, `${action} failed (${r.text.slice(0, 200)}) but changed state`);
+        }),
+        { numRuns: 40 },
+      );
+    });
+  }
+});
+
+describe('malformed requests', () => {
+  test('bad encodings, broken HTTP and oversized headers get an envelope, not a crash', async () => {
+    for (const path of ['/?Action=DescribeRegions&A=%C3%28', '/?%', '/?a=%zz', '//?Action=DescribeRegions', '/?' + '&'.repeat(1000)]) {
+      const r = await send(srv.port, 'GET', path);
+      assert.ok(r.status >= 400 && r.status < 500, `${path}: ${r.status}`);
+      assert.ok(r.json().Code);
+    }
+    const big = await send(srv.port, 'GET', `/?Action=DescribeRegions&Pad=${'x'.repeat(70_000)}`);
+    assert.equal(big.status, 431);
+    assert.equal(big.json().Code, 'RequestHeaderFieldsTooLarge');
+    const raw = await new Promise<string>((resolve) => {
+      const s = connect(srv.port, '127.0.0.1', () => s.write('THIS IS NOT HTTP\r\n\r\n'));
+      let got = '';
+      s.on('data', (c) => (got += c.toString()));
+      s.on('close', () => resolve(got));
+    });
+    assert.match(raw, /^HTTP\/1\.1 400/);
+    assert.match(raw, /"Code":"InvalidParameter.Format"/);
+    assert.equal((await v1(srv.port, { Action: 'DescribeRegions' })).status, 200, 'still serving');
+  });
+
+  test('a slow request and a truncated body are cut off after the request timeout; others are served meanwhile', async () => {
+    const started = Date.now();
+    const closed = (payload: string) =>
+      new Promise<number>((resolve) => {
+        const s = connect(srv.port, '127.0.0.1', () => s.write(payload));
+        s.on('data', () => undefined);
+        s.on('close', () => resolve(Date.now() - started));
+        s.on('error', () => undefined);
+      });
+    const slow = closed('GET /?Action=DescribeRegions HTTP/1.1\r\nHost: x\r\n');
+    const truncated = closed('POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\nAction=Desc');
+    assert.equal((await v1(srv.port, { Action: 'DescribeRegions' })).status, 200);
+    const [a, b] = await Promise.all([slow, truncated]);
+    assert.ok(a < 5000 && b < 5000, `sockets freed after ${a} and ${b} ms`);
+    assert.equal((await v1(srv.port, { Action: 'DescribeRegions' })).status, 200);
+  });
+
+  test('a client that disconnects mid-body does not hurt the server', async () => {
+    await new Promise<void>((resolve) => {
+      const s = connect(srv.port, '127.0.0.1', () => {
+        s.write('POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 500\r\n\r\nAction=');
+        setTimeout(() => (s.destroy(), resolve()), 50);
+      });
+      s.on('error', () => undefined);
+    });
+    assert.equal((await v1(srv.port, { Action: 'DescribeRegions' })).status, 200);
+  });
+});
+
+describe('the authentication matrix', () => {
+  const DISABLED_UID = '1000000000000008';
+  before(async () => {
+    const r = await fetch(`${srv.url}/_localvpc/accounts`, { method: 'POST', headers: { authorization: `Bearer ${srv.app.adminToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ aliUid: DISABLED_UID, accessKeyId: 'LTAI5tDisabledMatrix0001', accessKeySecret: 'DisabledMatrixSecret0000000000' }) });
+    assert.equal(r.status, 201);
+    await fetch(`${srv.url}/_localvpc/accounts/${DISABLED_UID}/keys/LTAI5tDisabledMatrix0001`, { method: 'PATCH', headers: { authorization: `Bearer ${srv.app.adminToken}`, 'content-type': 'application/json' }, body: '{"status":"Inactive"}' });
+  });
+  const cases: [string, number, string, (scheme: 'v1' | 'v3') => Promise<RawResponse>][] = [
+    ['wrong secret', 400, 'SignatureDoesNotMatch', (s) => (s === 'v1' ? v1(srv.port, { Action: 'DescribeRegions' }, { key: { id: ACCOUNTS.a.key.id, secret: 'nope' } }) : v3(srv.port, {}, { action: 'DescribeRegions', key: { id: ACCOUNTS.a.key.id, secret: 'nope' } }))],
+    ['unknown key', 404, 'InvalidAccessKeyId.NotFound', (s) => (s === 'v1' ? v1(srv.port, { Action: 'DescribeRegions' }, { key: { id: 'LTAI5tUnknown', secret: 'x' } }) : v3(srv.port, {}, { action: 'DescribeRegions', key: { id: 'LTAI5tUnknown', secret: 'x' } }))],
+    ['disabled key', 400, 'InvalidAccessKeyId.Inactive', (s) => { const key = { id: 'LTAI5tDisabledMatrix0001', secret: 'DisabledMatrixSecret0000000000' }; return s === 'v1' ? v1(srv.port, { Action: 'DescribeRegions' }, { key }) : v3(srv.port, {}, { action: 'DescribeRegions', key }); }],
+    ['stale timestamp', 400, 'InvalidTimeStamp.Expired', (s) => (s === 'v1' ? v1(srv.port, { Action: 'DescribeRegions' }, { common: { Timestamp: isoNow(-3600_000) } }) : v3(srv.port, {}, { action: 'DescribeRegions', date: isoNow(-3600_000) }))],
+    ['future timestamp', 400, 'InvalidTimeStamp.Expired', (s) => (s === 'v1' ? v1(srv.port, { Action: 'DescribeRegions' }, { common: { Timestamp: isoNow(3600_000) } }) : v3(srv.port, {}, { action: 'DescribeRegions', date: isoNow(3600_000) }))],
+    ['replayed nonce', 400, 'SignatureNonceUsed', async (s) => {
+      const nonce = `replay-${s}-${Math.random()}`;
+      const go = () => (s === 'v1' ? v1(srv.port, { Action: 'DescribeRegions' }, { common: { SignatureNonce: nonce } }) : v3(srv.port, {}, { action: 'DescribeRegions', nonce }));
+      assert.equal((await go()).status, 200);
+      return go();
+    }],
+  ];
+  for (const scheme of ['v1', 'v3'] as const) {
+    for (const [name, status, code, run] of cases) {
+      test(`${scheme}: ${name} -> ${code}`, async () => {
+        const r = await run(scheme);
+        assert.equal(r.status, status, r.text);
+        assert.equal(r.json().Code, code);
+      });
+    }
+  }
+});
+
+describe('one account against another\'s interfaces', () => {
+  test('every router-interface action from account B on A\'s interface: InvalidRouterInterfaceId.NotFound, nothing more, nothing changed', async () => {
+    const b = w.client(ACCOUNTS.b);
+    const { ini } = pair;
+    const before = state();
+    const calls: [string, () => Promise<unknown>][] = [
+      ['Connect', () => b.connectRouterInterface(new Vpc.ConnectRouterInterfaceRequest({ regionId: ini.regionId, routerInterfaceId: ini.id }))],
+      ['Activate', () => b.activateRouterInterface(new Vpc.ActivateRouterInterfaceRequest({ regionId: ini.regionId, routerInterfaceId: ini.id }))],
+      ['Deactivate', () => b.deactivateRouterInterface(new Vpc.DeactivateRouterInterfaceRequest({ regionId: ini.regionId, routerInterfaceId: ini.id }))],
+      ['ModifyAttribute', () => b.modifyRouterInterfaceAttribute(new Vpc.ModifyRouterInterfaceAttributeRequest({ regionId: ini.regionId, routerInterfaceId: ini.id, name: 'stolen' }))],
+      ['ModifySpec', () => b.modifyRouterInterfaceSpec(new Vpc.ModifyRouterInterfaceSpecRequest({ regionId: ini.regionId, routerInterfaceId: ini.id, spec: 'Mini.2' }))],
+      ['Delete', () => b.deleteRouterInterface(new Vpc.DeleteRouterInterfaceRequest({ regionId: ini.regionId, routerInterfaceId: ini.id }))],
+      ['DescribeAttribute', () => b.describeRouterInterfaceAttribute(new Vpc.DescribeRouterInterfaceAttributeRequest({ regionId: ini.regionId, instanceId: ini.id }))],
+    ];
+    for (const [name, call] of calls) {
+      await assert.rejects(call(), (e: { code: string; statusCode: number; data: { Message: string } }) => {
+        assert.equal(e.code, 'InvalidRouterInterfaceId.NotFound', name);
+        assert.equal(e.statusCode, 404, name);
+        assert.doesNotMatch(e.data.Message, new RegExp(ACCOUNTS.a.uid), `${name} leaks nothing`);
+        return true;
+      });
+    }
+    const listed = await b.describeRouterInterfaces(new Vpc.DescribeRouterInterfacesRequest({ regionId: ini.regionId, filter: [new Vpc.DescribeRouterInterfacesRequestFilter({ key: 'RouterInterfaceId', value: [ini.id] })] }));
+    assert.equal(listed.body?.totalCount, 0);
+    assert.equal(state(), before);
+  });
+});
