@@ -3,7 +3,7 @@
 // status and message are the ones Alibaba publishes for that action.
 import { ApiError, formatMessage } from './api-error.js';
 import type { ActionFacts, ErrorFact } from '../spec/types.js';
-import { vpcFacts } from '../spec/vpc-facts.generated.js';
+import { vpcErrorIndex } from '../spec/vpc-facts.generated.js';
 
 interface Entry {
   status: number;
@@ -54,15 +54,8 @@ export function gatewayError(code: GatewayCode, ...args: string[]): ApiError {
 }
 
 /** Every code any Vpc action documents, with the first status and message the spec gives it. */
-let productIndex: Map<string, ErrorFact> | undefined;
 function productError(code: string): ErrorFact | undefined {
-  if (!productIndex) {
-    productIndex = new Map();
-    for (const a of Object.values(vpcFacts.actions) as ActionFacts[]) {
-      for (const [c, e] of Object.entries(a.errors)) if (!productIndex.has(c)) productIndex.set(c, e);
-    }
-  }
-  return productIndex.get(code);
+  return Object.hasOwn(vpcErrorIndex, code) ? vpcErrorIndex[code] : undefined;
 }
 
 /**

@@ -1,11 +1,20 @@
 // Response bodies in Alibaba's envelope: JSON by default, XML when Format=XML. Lists are arrays
 // wrapped in an object (`{"Regions":{"Region":[...]}}`), which XML renders as repeated elements.
-import { XMLBuilder } from 'fast-xml-parser';
+import { createRequire } from 'node:module';
+import type { XMLBuilder } from 'fast-xml-parser';
 
 export const JSON_TYPE = 'application/json;charset=utf-8';
 export const XML_TYPE = 'text/xml;charset=utf-8';
 
-const builder = new XMLBuilder({ ignoreAttributes: true, format: false, suppressEmptyNode: false, suppressBooleanAttributes: false });
+/** The XML builder is loaded on the first Format=XML request (most clients never ask; it saves memory). */
+let xmlBuilder: XMLBuilder | undefined;
+function builder(): XMLBuilder {
+  if (!xmlBuilder) {
+    const { XMLBuilder: Builder } = createRequire(import.meta.url)('fast-xml-parser') as typeof import('fast-xml-parser');
+    xmlBuilder = new Builder({ ignoreAttributes: true, format: false, suppressEmptyNode: false, suppressBooleanAttributes: false });
+  }
+  return xmlBuilder;
+}
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8"?>';
 
 export interface Rendered {
@@ -28,7 +37,7 @@ export function renderSuccess(action: string, requestId: string, result: object,
   }
   const body = { RequestId: requestId, ...result };
   if (!xml) return { contentType: JSON_TYPE, body: JSON.stringify(body) };
-  return { contentType: XML_TYPE, body: XML_HEAD + builder.build({ [`${action}Response`]: body }) };
+  return { contentType: XML_TYPE, body: XML_HEAD + builder().build({ [`${action}Response`]: body }) };
 }
 
 export interface ErrorBody {
@@ -46,5 +55,5 @@ export function errorBody(requestId: string, hostId: string, product: string, co
 
 export function renderError(body: ErrorBody, xml: boolean): Rendered {
   if (!xml) return { contentType: JSON_TYPE, body: JSON.stringify(body) };
-  return { contentType: XML_TYPE, body: XML_HEAD + builder.build({ Error: body }) };
+  return { contentType: XML_TYPE, body: XML_HEAD + builder().build({ Error: body }) };
 }

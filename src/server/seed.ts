@@ -11,7 +11,6 @@
 //   connections:         [{ initiator: "@ri1", acceptor: "@ri2" }]
 // "@ref" stands for the id the referenced entry got (a VPC's vRouter id where a RouterId is wanted).
 import { readFile } from 'node:fs/promises';
-import { parse as parseYaml } from 'yaml';
 import { lookupAction } from '../actions/registry.js';
 import { vpcFacts } from '../spec/vpc-facts.generated.js';
 import type { ActionFacts } from '../spec/types.js';
@@ -36,7 +35,7 @@ export async function applySeedFile(file: string, services: Services, defaultAcc
   let doc: Record<string, unknown>;
   try {
     const text = await readFile(file, 'utf8');
-    doc = (/\.ya?ml$/i.test(file) ? parseYaml(text) : JSON.parse(text)) as Record<string, unknown>;
+    doc = (/\.ya?ml$/i.test(file) ? (await import('yaml')).parse(text) : JSON.parse(text)) as Record<string, unknown>;
   } catch (e) {
     throw new SeedError(`seed file ${file}: ${(e as Error).message}`);
   }

@@ -41,3 +41,20 @@ export interface ProductFacts<A extends string> {
   endpoints: { regionId: string; endpoint: string }[];
   actions: Record<A, ActionFacts>;
 }
+
+/** An actions table whose entries are parsed from their JSON text on first access, then kept. */
+export function lazyActions<A extends string>(raw: Record<A, string>): Record<A, ActionFacts> {
+  const out = {} as Record<A, ActionFacts>;
+  for (const name of Object.keys(raw) as A[]) {
+    Object.defineProperty(out, name, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const value = JSON.parse(raw[name]) as ActionFacts;
+        Object.defineProperty(out, name, { value, enumerable: true });
+        return value;
+      },
+    });
+  }
+  return out;
+}
