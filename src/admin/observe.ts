@@ -8,7 +8,7 @@ export function observeRoutes(d: AdminDeps): Route[] {
     { method: 'GET', path: '/_localvpc/health', tag: 'status', open: true, summary: 'Liveness and readiness (open).', handler: () => ({ body: { status: 'ok', ready: true, store: services.store.kind, schemaVersion: services.store.schemaVersion() } }) },
     {
       method: 'GET', path: '/metrics', tag: 'status', open: true, summary: 'Prometheus metrics (open).',
-      handler: async () => ({ raw: { contentType: d.metrics.registry.contentType, text: await d.metrics.registry.metrics() } }),
+      handler: async () => ({ raw: await d.metrics.scrape() }),
     },
     {
       method: 'GET', path: '/_localvpc/status', tag: 'status', summary: 'What this server is: storage, clock, profile, counts.',

@@ -175,7 +175,7 @@ export function createGateway(opts: GatewayOptions) {
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const action = out.action ?? '(none)';
     metrics.requests.inc({ action, code: out.code ?? 'OK' });
-    metrics.latency.observe({ action }, seconds);
+    metrics.observe(action, seconds);
     if (out.action) {
       services.journal.add({
         eventTime: isoSeconds(services.clock.now()), eventType: 'ApiCall', eventName: out.action, requestId, acsRegion: out.region ?? '',
