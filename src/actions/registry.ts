@@ -23,8 +23,7 @@ import { deleteVirtualBorderRouter } from '../resources/express-connect/delete-v
 import { describeEcGrantRelation, grantInstanceToVbr, revokeInstanceFromVbr } from '../resources/express-connect/grants.js';
 import { createRouterInterface } from '../resources/router-interface/create.js';
 import { connectRouterInterface } from '../resources/router-interface/connect.js';
-import { activateRouterInterface } from '../resources/router-interface/activate.js';
-import { deactivateRouterInterface } from '../resources/router-interface/deactivate.js';
+import { activateRouterInterface, deactivateRouterInterface } from '../resources/router-interface/activate.js';
 import { modifyRouterInterfaceAttribute } from '../resources/router-interface/modify-attribute.js';
 import { modifyRouterInterfaceSpec } from '../resources/router-interface/modify-spec.js';
 import { deleteRouterInterface } from '../resources/router-interface/delete.js';

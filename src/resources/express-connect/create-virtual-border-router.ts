@@ -2,6 +2,7 @@
 // VBR belongs to that account (which must be on the same site: CROSS_BID.FORBIDDEN otherwise).
 import { defineAction } from '../../actions/registry-types.js';
 import { idempotent } from '../shared/client-token.js';
+import { owned } from '../shared/owned.js';
 import { isIpv4, isValidDescription, isValidName, sameSubnet, tagsJson, validTags, type Tag } from '../shared/validation.js';
 
 interface Input {
@@ -26,8 +27,7 @@ export const createVirtualBorderRouter = defineAction({
   mode: 'write',
   handler: (input: Input, ctx) => {
     const { repos } = ctx.services;
-    const pc = repos.physicalConnections.get(input.PhysicalConnectionId);
-    if (!pc || pc.accountId !== ctx.account.id || pc.regionId !== input.RegionId) throw ctx.error('InvalidPhysicalConnectionId.NotFound');
+    const pc = owned(ctx, repos.physicalConnections, input.PhysicalConnectionId, input.RegionId, 'InvalidPhysicalConnectionId.NotFound');
     if (pc.status !== 'Enabled') throw ctx.error('InvalidPhysicalConnectionId.NotEnabled');
     if (input.VlanId < 0 || input.VlanId > 2999) throw ctx.error('InvalidVlanId.Malformed');
     for (const [ip, code] of [[input.LocalGatewayIp, 'InvalidLocalGatewayIp.Malformed'], [input.PeerGatewayIp, 'IllegalParam.IpAddress'], [input.PeeringSubnetMask, 'InvalidPeeringSubnetMask.Malformed']] as const) {

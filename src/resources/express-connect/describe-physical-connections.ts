@@ -1,5 +1,5 @@
 import { defineAction } from '../../actions/registry-types.js';
-import { page } from '../../core/paging.js';
+import { listPage, page } from '../../core/paging.js';
 import { isoSeconds, NEVER_EXPIRES } from '../../core/time.js';
 import { readFilters, type FilterInput } from '../shared/filters.js';
 
@@ -29,10 +29,9 @@ export const describePhysicalConnections = defineAction({
       status: f.get('Status') as ('Initial' | 'Enabled')[] | undefined,
       name: f.get('Name'),
     };
-    const { physicalConnections } = ctx.services.repos;
-    const rows = physicalConnections.find(where, { orderBy: ['createdAt', 'id'], limit: p.pageSize, offset: p.offset });
+    const { total, rows } = listPage(ctx.services.repos.physicalConnections, where, p);
     return {
-      TotalCount: physicalConnections.count(where),
+      TotalCount: total,
       PageNumber: p.pageNumber,
       PageSize: p.pageSize,
       PhysicalConnectionSet: {

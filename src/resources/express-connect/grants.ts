@@ -6,6 +6,7 @@ import { page } from '../../core/paging.js';
 import { isoSeconds } from '../../core/time.js';
 import { isRegion } from '../regions/data.js';
 import { isAliUid } from '../accounts/service.js';
+import { owned } from '../shared/owned.js';
 import type { EcGrant } from './model.js';
 
 interface GrantInput {
@@ -25,9 +26,7 @@ function grantType(ctx: ActionContext, raw: string): 'All' | 'Specify' {
 }
 
 function ownVpc(ctx: ActionContext, regionId: string, vpcId: string) {
-  const vpc = ctx.services.repos.vpcs.get(vpcId);
-  if (!vpc || vpc.accountId !== ctx.account.id || vpc.regionId !== regionId) throw ctx.error('Instance.NotExist');
-  return vpc;
+  return owned(ctx, ctx.services.repos.vpcs, vpcId, regionId, 'Instance.NotExist');
 }
 
 function checkGrantInput(ctx: ActionContext, input: GrantInput): { type: 'All' | 'Specify'; uid: string; vbrs: string[] } {

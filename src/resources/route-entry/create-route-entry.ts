@@ -2,6 +2,7 @@
 // route table's own router. Pending, then Available after the transition delay.
 import { defineAction } from '../../actions/registry-types.js';
 import { idempotent } from '../shared/client-token.js';
+import { owned } from '../shared/owned.js';
 import { isValidDescription, isValidName, parseCidr } from '../shared/validation.js';
 
 interface Input {
@@ -25,10 +26,7 @@ export const createRouteEntry = defineAction({
   mode: 'write',
   handler: (input: Input, ctx) => {
     const { repos } = ctx.services;
-    const table = repos.routeTables.get(input.RouteTableId);
-    if (!table || table.accountId !== ctx.account.id || (input.RegionId !== undefined && table.regionId !== input.RegionId)) {
-      throw ctx.error('InvalidRouteTableId.NotFound');
-    }
+    const table = owned(ctx, repos.routeTables, input.RouteTableId, input.RegionId, 'InvalidRouteTableId.NotFound');
     if (!parseCidr(input.DestinationCidrBlock)) throw ctx.error('InvalidCidrBlock.Malformed');
     if (input.NextHopList?.length) {
       if (input.NextHopType !== undefined) throw ctx.error('InvalidNexthopTypeAndList.BothNotNull');

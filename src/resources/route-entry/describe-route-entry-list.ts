@@ -2,6 +2,7 @@
 // token is the offset of the next page).
 import { defineAction } from '../../actions/registry-types.js';
 import { isoSeconds } from '../../core/time.js';
+import { owned } from '../shared/owned.js';
 
 interface Input {
   RegionId: string;
@@ -23,8 +24,7 @@ export const describeRouteEntryList = defineAction({
   mode: 'read',
   handler: (input: Input, ctx) => {
     const { repos } = ctx.services;
-    const table = repos.routeTables.get(input.RouteTableId);
-    if (!table || table.accountId !== ctx.account.id || table.regionId !== input.RegionId) throw ctx.error('InvalidRouteTable.NotFound', input.RouteTableId);
+    const table = owned(ctx, repos.routeTables, input.RouteTableId, input.RegionId, 'InvalidRouteTable.NotFound', input.RouteTableId);
     if (input.NextToken !== undefined && !/^\d+$/.test(input.NextToken)) throw ctx.error('IllegalParam.NextToken');
     const offset = Number(input.NextToken ?? 0);
     const limit = input.MaxResult ?? 10;

@@ -2,7 +2,7 @@
 // spec (values ORed within a key, keys ANDed), optionally by tags and resource group, in a stable
 // order (creation time, then id), paged by PageNumber / PageSize (at most 50).
 import { defineAction } from '../../actions/registry-types.js';
-import { page } from '../../core/paging.js';
+import { listPage, page } from '../../core/paging.js';
 import { readFilters, type FilterInput } from '../shared/filters.js';
 import { hasTags, type Tag } from '../shared/validation.js';
 import type { RouterInterface } from './model.js';
@@ -49,17 +49,7 @@ export const describeRouterInterfaces = defineAction({
     }
     const w = where as Where<RouterInterface>;
     const p = page(input.PageNumber, input.PageSize);
-    const { routerInterfaces } = ctx.services.repos;
-    let rows: RouterInterface[];
-    let total: number;
-    if (input.Tags?.length) {
-      const all = routerInterfaces.find(w, { orderBy: ['createdAt', 'id'] }).filter((ri) => hasTags(ri.tags, input.Tags));
-      total = all.length;
-      rows = all.slice(p.offset, p.offset + p.pageSize);
-    } else {
-      total = routerInterfaces.count(w);
-      rows = routerInterfaces.find(w, { orderBy: ['createdAt', 'id'], limit: p.pageSize, offset: p.offset });
-    }
+    const { total, rows } = listPage(ctx.services.repos.routerInterfaces, w, p, input.Tags?.length ? (ri) => hasTags(ri.tags, input.Tags) : undefined);
     return {
       TotalCount: total,
       PageNumber: p.pageNumber,

@@ -3,13 +3,12 @@
 import type { ActionContext } from '../../actions/registry-types.js';
 import type { Account } from '../accounts/model.js';
 import type { RouterInterface } from './model.js';
+import { owned } from '../shared/owned.js';
 import type { TransitionKind } from '../../core/transition-policy.js';
 import { allowed, begin, type TransitionName } from './states.js';
 
 export function ownInterface(ctx: ActionContext, regionId: string, id: string): RouterInterface {
-  const ri = ctx.services.repos.routerInterfaces.get(id);
-  if (!ri || ri.accountId !== ctx.account.id || ri.regionId !== regionId) throw ctx.error('InvalidRouterInterfaceId.NotFound');
-  return ri;
+  return owned(ctx, ctx.services.repos.routerInterfaces, id, regionId, 'InvalidRouterInterfaceId.NotFound');
 }
 
 /** The interface at the other end, when it exists and names this one back (no peeking across accounts otherwise). */

@@ -1,6 +1,7 @@
 // DeleteVpc: refused while the VPC's router has router interfaces, or while interfaces of other
 // routers still name it as their opposite router, or while custom route entries exist.
 import { defineAction } from '../../actions/registry-types.js';
+import { owned } from '../shared/owned.js';
 
 interface Input {
   VpcId: string;
@@ -15,8 +16,7 @@ export const deleteVpc = defineAction({
   mode: 'write',
   handler: (input: Input, ctx) => {
     const { repos } = ctx.services;
-    const vpc = repos.vpcs.get(input.VpcId);
-    if (!vpc || vpc.accountId !== ctx.account.id || (input.RegionId !== undefined && vpc.regionId !== input.RegionId)) throw ctx.error('InvalidVpcId.NotFound');
+    const vpc = owned(ctx, repos.vpcs, input.VpcId, input.RegionId, 'InvalidVpcId.NotFound');
     if (vpc.status !== 'Available') throw ctx.error('IncorrectVpcStatus');
     if (repos.routerInterfaces.count({ routerId: vpc.vRouterId }) > 0) throw ctx.error('DependencyViolation.RouterInterface');
     if (repos.routerInterfaces.find({ oppositeRouterId: vpc.vRouterId }).some((ri) => ri.status !== 'Idle' && !ri.oppositeDeleted)) {

@@ -1,5 +1,5 @@
 import { defineAction } from '../../actions/registry-types.js';
-import { page } from '../../core/paging.js';
+import { listPage, page } from '../../core/paging.js';
 import { isoSeconds } from '../../core/time.js';
 import { defaultResourceGroup } from './model.js';
 
@@ -33,9 +33,9 @@ export const describeRouteTableList = defineAction({
       id: input.RouteTableId,
       name: input.RouteTableName,
     };
-    const rows = ctx.services.repos.routeTables.find(where, { orderBy: ['createdAt', 'id'], limit: p.pageSize, offset: p.offset });
+    const { total, rows } = listPage(ctx.services.repos.routeTables, where, p);
     return {
-      TotalCount: ctx.services.repos.routeTables.count(where),
+      TotalCount: total,
       PageNumber: p.pageNumber,
       PageSize: p.pageSize,
       RouterTableList: {

@@ -1,8 +1,7 @@
 import { defineAction } from '../../actions/registry-types.js';
-import { page } from '../../core/paging.js';
+import { listPage, page } from '../../core/paging.js';
 import { isoSeconds } from '../../core/time.js';
 import { hasTags, parseTags, type Tag } from '../shared/validation.js';
-import type { Vpc } from './model.js';
 
 interface Input {
   RegionId: string;
@@ -27,16 +26,7 @@ export const describeVpcs = defineAction({
     const owner = input.VpcOwnerId === undefined ? ctx.account.id : String(input.VpcOwnerId);
     // Only the caller's own VPCs are visible, whatever VpcOwnerId says.
     const where = { accountId: owner === ctx.account.id ? ctx.account.id : [], regionId: input.RegionId, id: ids, name: input.VpcName, resourceGroupId: input.ResourceGroupId, isDefault: input.IsDefault };
-    let rows: Vpc[];
-    let total: number;
-    if (input.Tag?.length) {
-      const all = ctx.services.repos.vpcs.find(where, { orderBy: ['createdAt', 'id'] }).filter((v) => hasTags(v.tags, input.Tag));
-      total = all.length;
-      rows = all.slice(p.offset, p.offset + p.pageSize);
-    } else {
-      total = ctx.services.repos.vpcs.count(where);
-      rows = ctx.services.repos.vpcs.find(where, { orderBy: ['createdAt', 'id'], limit: p.pageSize, offset: p.offset });
-    }
+    const { total, rows } = listPage(ctx.services.repos.vpcs, where, p, input.Tag?.length ? (v) => hasTags(v.tags, input.Tag) : undefined);
     return {
       TotalCount: total,
       PageNumber: p.pageNumber,

@@ -1,5 +1,5 @@
 import { defineAction } from '../../actions/registry-types.js';
-import { page } from '../../core/paging.js';
+import { listPage, page } from '../../core/paging.js';
 import { isoSeconds } from '../../core/time.js';
 
 interface Input {
@@ -16,9 +16,9 @@ export const describeVRouters = defineAction({
   handler: (input: Input, ctx) => {
     const p = page(input.PageNumber, input.PageSize);
     const where = { accountId: ctx.account.id, regionId: input.RegionId, kind: 'VRouter' as const, id: input.VRouterId };
-    const rows = ctx.services.repos.routers.find(where, { orderBy: ['createdAt', 'id'], limit: p.pageSize, offset: p.offset });
+    const { total, rows } = listPage(ctx.services.repos.routers, where, p);
     return {
-      TotalCount: ctx.services.repos.routers.count(where),
+      TotalCount: total,
       PageNumber: p.pageNumber,
       PageSize: p.pageSize,
       VRouters: {
