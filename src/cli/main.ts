@@ -8,9 +8,18 @@ import { SeedError } from '../server/seed.js';
 import { parseArgs, UsageError } from './args.js';
 import { ApiRefused, call, target, Unreachable } from './client.js';
 import { COMMANDS, type Command } from './commands.js';
-import { createRequire } from 'node:module';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const VERSION = (createRequire(import.meta.url)('../../../package.json') as { version: string }).version;
+/** The package version, from the nearest package.json above this file (compiled or bundled). */
+function version(): string {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); dir !== dirname(dir); dir = dirname(dir)) {
+    const f = join(dir, 'package.json');
+    if (existsSync(f)) return (JSON.parse(readFileSync(f, 'utf8')) as { version: string }).version;
+  }
+  return 'unknown';
+}
 
 const COMMON = `Options of every admin command:
   --url URL      server (default $LOCALVPC_URL or http://127.0.0.1:8080)
@@ -155,7 +164,7 @@ async function main(): Promise<void> {
   if (command === 'serve') return serve(rest);
   if (command === undefined || command === 'help' || command === '--help' || command === '-h' || command === '--version') {
     if (command === '--version') {
-      process.stdout.write(`localvpc ${VERSION}\n`);
+      process.stdout.write(`localvpc ${version()}\n`);
       return;
     }
     process.stdout.write(help());

@@ -11,7 +11,7 @@ import { ACCOUNTS, World, startWorld } from '../helpers/world.js';
 import { Vpc } from '../helpers/clients.js';
 import type { TestServer } from '../helpers/server.js';
 
-const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'src', 'cli', 'main.js');
+const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'localvpc.mjs');
 
 let srv: TestServer;
 let w: World;
