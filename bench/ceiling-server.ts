@@ -2,11 +2,15 @@
 // it does only what any signed-RPC server must: read the body, split the URL at '?', decode the pairs
 // (as src/protocol/params.ts does), and verify the V1 or V3 HMAC against one fixed secret with the
 // server's own pure signing functions. Then it answers a precomputed body with LocalVPC's headers.
-// No logging, no validation, no storage, no timestamp or nonce checks.
+// No logging, no validation, no timestamp or nonce checks, and no storage, except in the durable
+// write mode (`sqlitePath`): then each verified request also does one INSERT committed on its own
+// (better-sqlite3, WAL, synchronous=FULL: one fsync per request) before the answer, the least a
+// server that acknowledges only durable writes can do without batching them.
 // Protocol: the parent sends one CeilingConfig message; the child answers { port } once listening,
 // and exits when the IPC channel closes (so it never outlives the benchmark).
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import Database from 'better-sqlite3';
 import { formDecode } from '../src/protocol/percent.js';
 import { parseV3Authorization, sha256Hex, v1Sign, v1StringToSign, v3Sign, v3StringToSign } from '../src/protocol/signature.js';
 
@@ -16,6 +20,19 @@ export interface CeilingConfig {
   body: string;
   contentType: string;
   requestId: string;
+  /** Durable write mode: the SQLite file to insert one row into per verified request. */
+  sqlitePath?: string;
+}
+
+/** One INSERT, committed at once (autocommit), per call; undefined without `sqlitePath`. */
+function inserter(path: string | undefined): ((url: string) => void) | undefined {
+  if (!path) return undefined;
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec('CREATE TABLE IF NOT EXISTS writes (id INTEGER PRIMARY KEY, url TEXT NOT NULL, createdAt INTEGER NOT NULL)');
+  const insert = db.prepare('INSERT INTO writes (url, createdAt) VALUES (?, ?)');
+  return (url) => void insert.run(url, Date.now());
 }
 
 type Pairs = [string, string][];
@@ -59,12 +76,14 @@ function serve(cfg: CeilingConfig): void {
   const body = Buffer.from(cfg.body);
   const okHeaders = { 'content-type': cfg.contentType, 'content-length': body.length, 'x-acs-request-id': cfg.requestId };
   const bad = Buffer.from('{"Code":"SignatureDoesNotMatch"}');
+  const write = inserter(cfg.sqlitePath);
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const raw = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
       if (verified(req, raw, cfg.secret)) {
+        write?.(req.url ?? '/');
         res.writeHead(200, okHeaders);
         res.end(body);
       } else {

@@ -1,6 +1,7 @@
-// CPU accounting from Linux /proc (undefined elsewhere): CPU seconds used by one process, and by
-// the whole machine, so a run can tell how busy the server, the load generator and everything
-// else were (another process busy on a 2-core machine makes the figures noisy).
+// CPU and memory accounting from Linux /proc (undefined elsewhere): CPU seconds and resident
+// memory (VmRSS) of one process, and CPU seconds of the whole machine, so a run can tell how busy
+// the server, the load generator and everything else were (another process busy on a 2-core
+// machine makes the figures noisy).
 import { readFileSync } from 'node:fs';
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
@@ -25,6 +26,16 @@ export function machineBusySeconds(): number | undefined {
     if (t.length < 8 || t.some(Number.isNaN)) return undefined;
     const total = t.reduce((a, b) => a + b, 0);
     return (total - (t[3] ?? 0) - (t[4] ?? 0)) / TICKS_PER_SECOND;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Resident set size (VmRSS of /proc/<pid>/status) of process `pid`, in MB (2^20 bytes). */
+export function processRssMb(pid: number): number | undefined {
+  try {
+    const m = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : undefined;
   } catch {
     return undefined;
   }

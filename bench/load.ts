@@ -2,6 +2,8 @@
 // (maxSockets = concurrency) to 127.0.0.1. A warm-up phase (not recorded) then a measured phase;
 // each request is built by the factory just before it is sent (fresh nonce, timestamp, signature).
 // Bounded in time (deadline, per-request timeout) and in count (maxRequests, error limit).
+// `measure()` is the warm-up + measured phase + CPU accounting shared with the other drivers
+// (multi-call flows in flow-load.ts, official-SDK calls in sdk-load.ts).
 import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { RequestSpec } from './sign.js';
@@ -68,9 +70,9 @@ export interface Answer {
 }
 
 /** One request, answer read in full (to check a scenario works, and to copy an answer for a ceiling). */
-export function fetchOnce(port: number, spec: RequestSpec, timeoutMs = 5000): Promise<Answer> {
+export function fetchOnce(port: number, spec: RequestSpec, timeoutMs = 5000, agent?: Agent): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method: spec.method, path: spec.path, headers: spec.headers }, (res) => {
+    const req = request({ host: '127.0.0.1', port, agent, method: spec.method, path: spec.path, headers: spec.headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
@@ -82,7 +84,7 @@ export function fetchOnce(port: number, spec: RequestSpec, timeoutMs = 5000): Pr
   });
 }
 
-interface Tally {
+export interface Tally {
   latencies: number[];
   non2xx: number;
   errors: number;
@@ -121,35 +123,51 @@ function percentile(sorted: Float64Array, q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number;
 }
 
+/** Options of a measurement whatever drives the requests (HTTP requests, SDK calls, multi-call flows). */
+export interface MeasureOptions {
+  seconds: number;
+  warmupSeconds: number;
+  serverCpuSeconds?: () => number | undefined;
+}
+
+/**
+ * Runs `drive` once unrecorded (warm-up, when warmupSeconds > 0), then recorded into a tally, and
+ * turns the tally into a LoadResult with the CPU accounting. `drive` runs its workers until the
+ * deadline and returns the wall time it took and how many requests it issued.
+ */
+export async function measure(o: MeasureOptions, drive: (seconds: number, tally?: Tally) => Promise<{ elapsed: number; issued: number }>): Promise<LoadResult> {
+  const warmup = o.warmupSeconds > 0 ? await drive(o.warmupSeconds) : { issued: 0 };
+  const tally: Tally = { latencies: [], non2xx: 0, errors: 0 };
+  const cpu0 = process.cpuUsage();
+  const server0 = o.serverCpuSeconds?.();
+  const machine0 = machineBusySeconds();
+  const { elapsed } = await drive(o.seconds, tally);
+  const cpu = process.cpuUsage(cpu0);
+  const server1 = o.serverCpuSeconds?.();
+  const machine1 = machineBusySeconds();
+  const clientCpu = (cpu.user + cpu.system) / 1e6 / elapsed;
+  const serverCpu = server0 !== undefined && server1 !== undefined ? (server1 - server0) / elapsed : undefined;
+  const sorted = Float64Array.from(tally.latencies).sort();
+  const requests = sorted.length + tally.errors;
+  return {
+    requests,
+    warmupRequests: warmup.issued,
+    rps: sorted.length / elapsed,
+    p50: percentile(sorted, 0.5),
+    p99: percentile(sorted, 0.99),
+    non2xx: tally.non2xx,
+    errors: tally.errors,
+    elapsed,
+    clientCpu,
+    serverCpu,
+    otherCpu: machine0 !== undefined && machine1 !== undefined ? Math.max(0, (machine1 - machine0) / elapsed - clientCpu - (serverCpu ?? 0)) : undefined,
+  };
+}
+
 export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: o.concurrency, maxFreeSockets: o.concurrency });
   try {
-    const warmup = o.warmupSeconds > 0 ? await phase(o, agent, o.warmupSeconds) : { issued: 0 };
-    const tally: Tally = { latencies: [], non2xx: 0, errors: 0 };
-    const cpu0 = process.cpuUsage();
-    const server0 = o.serverCpuSeconds?.();
-    const machine0 = machineBusySeconds();
-    const { elapsed } = await phase(o, agent, o.seconds, tally);
-    const cpu = process.cpuUsage(cpu0);
-    const server1 = o.serverCpuSeconds?.();
-    const machine1 = machineBusySeconds();
-    const clientCpu = (cpu.user + cpu.system) / 1e6 / elapsed;
-    const serverCpu = server0 !== undefined && server1 !== undefined ? (server1 - server0) / elapsed : undefined;
-    const sorted = Float64Array.from(tally.latencies).sort();
-    const requests = sorted.length + tally.errors;
-    return {
-      requests,
-      warmupRequests: warmup.issued,
-      rps: sorted.length / elapsed,
-      p50: percentile(sorted, 0.5),
-      p99: percentile(sorted, 0.99),
-      non2xx: tally.non2xx,
-      errors: tally.errors,
-      elapsed,
-      clientCpu,
-      serverCpu,
-      otherCpu: machine0 !== undefined && machine1 !== undefined ? Math.max(0, (machine1 - machine0) / elapsed - clientCpu - (serverCpu ?? 0)) : undefined,
-    };
+    return await measure(o, (seconds, tally) => phase(o, agent, seconds, tally));
   } finally {
     agent.destroy();
   }

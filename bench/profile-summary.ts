@@ -1,7 +1,8 @@
 // `node dist/bench/profile-summary.js FILE.cpuprofile [--top N] [--under PATH] [--requests N]`: summarizes a V8 CPU
 // profile (from `node --cpu-prof`, or `npm run bench -- --cpu-prof DIR`): self time per function
-// and per file, plus inclusive ("total") time of the functions whose file contains --under (e.g.
-// `dist/src/`), so one can see which functions in src/ cost what. With --requests (the count the
+// and per file, plus inclusive ("total") time of the functions whose file contains --under
+// (default `/dist/`: the tsc output dist/src/ and the bundle dist/localvpc.mjs), so one can see
+// which of LocalVPC's functions cost what. With --requests (the count the
 // bench notes print when profiling), times are also shown in µs per request.
 import { readFileSync } from 'node:fs';
 
@@ -34,7 +35,7 @@ function main(): void {
   const file = args[0];
   if (!file) throw new Error('usage: profile-summary FILE.cpuprofile [--top N] [--under PATH] [--requests N]');
   const top = Number(args[args.indexOf('--top') + 1]) || 25;
-  const under = args.includes('--under') ? (args[args.indexOf('--under') + 1] ?? '') : 'dist/src/';
+  const under = args.includes('--under') ? (args[args.indexOf('--under') + 1] ?? '') : '/dist/';
   const requests = args.includes('--requests') ? Number(args[args.indexOf('--requests') + 1]) : 0;
   const p = JSON.parse(readFileSync(file, 'utf8')) as Profile;
   const byId = new Map(p.nodes.map((n) => [n.id, n]));

@@ -1,16 +1,19 @@
-// The printed report: the machine and date, then one Markdown table of every scenario's row.
+// The printed report: the machine and date, one Markdown table of every scenario's rows, then the
+// section of facts (cold start, memory, targets) with each target met or missed.
 import { cpus, totalmem } from 'node:os';
 import type { LoadResult } from './load.js';
-import type { Row } from './scenarios.js';
+import type { Fact, Row } from './scenarios.js';
+import { relative } from 'node:path';
+import { LOCALVPC_MAIN } from './servers.js';
 
-/** The minimum ratio LocalVPC's throughput must reach against the ceiling. */
+/** The minimum ratio LocalVPC's throughput must reach against the ceiling (unless a row sets its own). */
 export const TARGET_RATIO = 0.6;
 
 export function machineLine(): string {
   const c = cpus();
   const model = c[0]?.model.trim() ?? 'unknown CPU';
   const mem = Math.round(totalmem() / 2 ** 30);
-  return `Machine: ${model}, ${c.length} cores, ${mem} GiB RAM, Node ${process.version} (${process.platform}/${process.arch}). Date: ${new Date().toISOString()}.`;
+  return `Machine: ${model}, ${c.length} cores, ${mem} GiB RAM, Node ${process.version} (${process.platform}/${process.arch}). LocalVPC: ${relative(process.cwd(), LOCALVPC_MAIN)}. Date: ${new Date().toISOString()}.`;
 }
 
 const num = (n: number | undefined, digits = 0): string => (n === undefined || Number.isNaN(n) ? '-' : n.toFixed(digits));
@@ -51,9 +54,11 @@ export function markdownTable(rows: Row[]): string {
       ...(c ? [`ceiling p50/p99 ${num(c.p50, 2)}/${num(c.p99, 2)} ms`] : []),
       ...problems('LocalVPC', s),
       ...problems('ceiling', c),
+      ...(r.targetRatio !== undefined ? [`target ratio ${r.targetRatio}`] : []),
       ...(r.notes ?? []),
     ];
-    const fmtRatio = (x: number | undefined): string => (x === undefined ? '-' : `${x.toFixed(2)}${x < TARGET_RATIO ? ' ⚠' : ''}`);
+    const target = r.targetRatio ?? TARGET_RATIO;
+    const fmtRatio = (x: number | undefined): string => (x === undefined ? '-' : `${x.toFixed(2)}${x < target ? ' ⚠' : ''}`);
     const cells = [r.scenario, String(r.concurrency), num(s?.rps), num(s?.p50, 2), num(s?.p99, 2), num(c?.rps), fmtRatio(ratio), fmtRatio(cpuRatio), notes.join('; ')];
     lines.push(`| ${cells.join(' | ')} |`);
   }
@@ -62,9 +67,20 @@ export function markdownTable(rows: Row[]): string {
 
 export const LEGEND = [
   'req/s: answers per second over the measured phase, after a warm-up; p50/p99: LocalVPC latencies.',
-  `ratio = LocalVPC req/s / ceiling req/s (target >= ${TARGET_RATIO}; ⚠ marks a miss).`,
+  `ratio = LocalVPC req/s / ceiling req/s (target >= ${TARGET_RATIO} unless the notes give another; ⚠ marks a miss).`,
   'CPU ratio = ceiling server CPU per request / LocalVPC server CPU per request: about the ratio both would reach if each, not the load generator, were the bottleneck.',
   'Notes (LocalVPC run/ceiling run): server CPU per request; cores used by the load generator (this process) and by the rest of the machine',
   '(other processes, and kernel networking billed to no process).',
   'When the load generator uses about a whole core it, not the server, limits req/s, and the ratio overstates LocalVPC: read the CPU ratio.',
 ].join('\n');
+
+/** The section under the table: one line per fact, with its target met or missed. */
+export function factsSection(facts: Fact[]): string {
+  const lines = facts.map((f) => {
+    const verdict = f.target === undefined ? '' : ` (target ${f.target}: **${f.met ? 'met' : 'missed'}**)`;
+    return `- ${f.name}: ${f.value}${verdict}${f.notes ? `. ${f.notes}` : ''}`;
+  });
+  const missed = facts.filter((f) => f.target !== undefined && !f.met).length;
+  const withTarget = facts.filter((f) => f.target !== undefined).length;
+  return ['### Cold start, memory and targets', '', ...lines, '', `Targets: ${withTarget - missed} of ${withTarget} met.`].join('\n');
+}

@@ -1,11 +1,12 @@
 // `npm run bench [-- --only <substring>] [--seconds N] [--warmup N] [--cpu-prof DIR] [--list]`:
 // runs the registered scenarios one after another (one server at a time), prints progress on
-// stderr and the report (machine, date, one Markdown table) on stdout, then exits, killing any
-// child process left. Exit code 1 on an error or when a run saw non-2xx answers or failures.
+// stderr and the report (machine, date, one Markdown table, then the section of facts: cold start,
+// memory, targets met or missed) on stdout, then exits, killing any child process and removing
+// any temporary folder left. Exit code 1 on an error or when a run saw non-2xx answers or failures.
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { LEGEND, machineLine, markdownTable, rowFailed } from './report.js';
-import { SCENARIOS, type BenchOptions, type Row } from './scenarios.js';
+import { factsSection, LEGEND, machineLine, markdownTable, rowFailed } from './report.js';
+import { SCENARIOS, type BenchOptions, type Fact, type Row } from './scenarios.js';
 import { killAll } from './servers.js';
 
 const USAGE = 'usage: npm run bench -- [--only <substring>]... [--seconds N] [--warmup N] [--cpu-prof DIR] [--list]';
@@ -51,13 +52,23 @@ async function main(): Promise<void> {
   }
   if (args.cpuProfDir) mkdirSync(args.cpuProfDir, { recursive: true });
   const rows: Row[] = [];
+  const facts: Fact[] = [];
+  const started = Date.now();
   for (const s of chosen) {
     const t0 = Date.now();
     process.stderr.write(`bench: ${s.id} ...`);
-    rows.push(await s.run(args));
+    const r = await s.run(args);
+    if ('rows' in r) {
+      rows.push(...r.rows);
+      facts.push(...r.facts);
+    } else {
+      rows.push(r);
+    }
     process.stderr.write(` ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
   }
-  process.stdout.write(`\n${machineLine()}\n\n${markdownTable(rows)}\n\n${LEGEND}\n`);
+  process.stderr.write(`bench: done in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+  const table = rows.length ? `${markdownTable(rows)}\n\n${LEGEND}\n` : '';
+  process.stdout.write(`\n${machineLine()}\n\n${table}${facts.length ? `\n${factsSection(facts)}\n` : ''}`);
   if (rows.some(rowFailed)) {
     process.stderr.write('bench: some runs saw non-2xx answers or connection errors (see notes)\n');
     process.exitCode = 1;

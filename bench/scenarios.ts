@@ -2,58 +2,20 @@
 // servers it needs (one at a time: the machine may have only 2 cores), measures, stops them, and
 // returns one table row. `vsCeiling` builds the common kind: the same signed request against
 // LocalVPC, then against the bare HMAC ceiling answering LocalVPC's own answer.
-// To add a scenario, append to SCENARIOS (a `vsCeiling(...)` or any object with id and run).
-import { join } from 'node:path';
-import { fetchOnce, runLoad, type Answer, type LoadResult } from './load.js';
-import { startCeiling, startLocalVpc, type Child } from './servers.js';
+// To add a scenario, append to SCENARIOS (a `vsCeiling(...)` or any object with id and run; run
+// returns one row, or several rows and facts for the section under the table). Other scenarios:
+// scenarios-ri.ts (DescribeRouterInterfaces by store size), scenarios-write.ts (durable writes,
+// lifecycle), scenarios-start.ts (cold start, RSS), scenarios-sdk.ts (through the official SDK).
+import type { Answer, LoadResult } from './load.js';
+import { startCeiling, startLocalVpc } from './servers.js';
 import { DEFAULT_KEY, v1Signer, v3Signer, type RequestSpec } from './sign.js';
+import { expect200, load, profileArgs, type Scenario } from './harness.js';
+import { riScenarios } from './scenarios-ri.js';
+import { writeScenarios } from './scenarios-write.js';
+import { startScenarios } from './scenarios-start.js';
+import { sdkScenarios } from './scenarios-sdk.js';
 
-export interface BenchOptions {
-  /** Measured seconds per load run. */
-  seconds: number;
-  warmupSeconds: number;
-  /** When set, LocalVPC and the ceiling run with --cpu-prof, writing into <dir>/localvpc and <dir>/ceiling. */
-  cpuProfDir?: string;
-}
-
-export interface Row {
-  scenario: string;
-  concurrency: number;
-  subject?: LoadResult;
-  ceiling?: LoadResult;
-  notes?: string[];
-}
-
-export interface Scenario {
-  id: string;
-  run(o: BenchOptions): Promise<Row>;
-}
-
-/** Other work (cores) on the machine above which a run is repeated once, keeping the quieter of the two. */
-const BUSY = 0.5;
-
-async function load(o: BenchOptions, child: Child, concurrency: number, factory: () => RequestSpec, notes: string[], who: string): Promise<LoadResult> {
-  const run = (): Promise<LoadResult> =>
-    runLoad({ port: child.port, factory, concurrency, seconds: o.seconds, warmupSeconds: o.warmupSeconds, serverCpuSeconds: () => child.cpuSeconds() });
-  let r = await run();
-  if ((r.otherCpu ?? 0) >= BUSY && !o.cpuProfDir) {
-    const again = await run();
-    notes.push(`${who} rerun (machine busy)`);
-    if ((again.otherCpu ?? 0) < (r.otherCpu ?? 0)) r = again;
-  }
-  if (o.cpuProfDir) notes.push(`${who} profile covers ${r.warmupRequests + r.requests} requests`);
-  return r;
-}
-
-function profileArgs(o: BenchOptions, who: string): string[] {
-  return o.cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', join(o.cpuProfDir, who)] : [];
-}
-
-async function expect200(what: string, port: number, spec: RequestSpec): Promise<Answer> {
-  const a = await fetchOnce(port, spec);
-  if (a.status !== 200) throw new Error(`${what} answered ${a.status}: ${a.body.slice(0, 500)}`);
-  return a;
-}
+export type { BenchOptions, Fact, Result, Row, Scenario } from './harness.js';
 
 export interface VsCeilingSpec {
   name: string;
@@ -104,4 +66,8 @@ const regions = { action: 'DescribeRegions', params: { RegionId: 'cn-hangzhou' }
 export const SCENARIOS: Scenario[] = [
   ...[1, 32].map((concurrency) => vsCeiling({ name: 'DescribeRegions V1', concurrency, factory: () => v1Signer(regions) })),
   ...[1, 32].map((concurrency) => vsCeiling({ name: 'DescribeRegions V3', concurrency, factory: (port) => v3Signer(regions, `127.0.0.1:${port}`) })),
+  ...riScenarios(),
+  ...writeScenarios(),
+  ...startScenarios(),
+  ...sdkScenarios(),
 ];

@@ -1,19 +1,26 @@
-// The servers under test, each a child process: LocalVPC (`dist/src/cli/main.js serve --in-memory
-// --port 0`, port read from its stdout) and the ceiling (bench/ceiling-server.ts, forked, port over
-// IPC). Every child is tracked and killed when the benchmark exits, however it exits.
+// The servers under test, each a child process: LocalVPC (LOCALVPC_MAIN `serve --port 0`,
+// in memory or on a data folder, port read from its stdout) and the ceilings
+// (bench/ceiling-server.ts, forked, port over IPC). Every child is tracked and killed when the
+// benchmark exits, however it exits; folders made by tempDir() are removed then too.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
 import type { CeilingConfig } from './ceiling-server.js';
-import { processCpuSeconds } from './cpu.js';
+import { processCpuSeconds, processRssMb } from './cpu.js';
 
 export interface Child {
   port: number;
   pid: number;
   /** CPU seconds (user + system) the child has used so far; undefined where /proc is unavailable. */
   cpuSeconds(): number | undefined;
+  /** Resident set size (VmRSS) now, MB; undefined where /proc is unavailable. */
+  rssMb(): number | undefined;
+  /** performance.now() when the process was spawned, and when it said it was listening. */
+  spawnedAt: number;
+  listeningAt: number;
   stop(): Promise<void>;
 }
 
@@ -29,10 +36,17 @@ export function killAll(): void {
 }
 process.on('exit', killAll);
 
+/** A new empty folder under the OS temp folder, removed when the benchmark exits. */
+export function tempDir(prefix: string): string {
+  const d = mkdtempSync(join(tmpdir(), prefix));
+  tempDirs.add(d);
+  return d;
+}
+
 const START_TIMEOUT_MS = 20_000;
 const STOP_TIMEOUT_MS = 5_000;
 
-function track(child: ChildProcess, port: number, cleanup?: () => void): Child {
+function track(child: ChildProcess, port: number, times: { spawnedAt: number; listeningAt: number }, cleanup?: () => void): Child {
   const pid = child.pid as number;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   void exited.then(() => {
@@ -43,6 +57,8 @@ function track(child: ChildProcess, port: number, cleanup?: () => void): Child {
     port,
     pid,
     cpuSeconds: () => processCpuSeconds(pid),
+    rssMb: () => processRssMb(pid),
+    ...times,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
@@ -69,11 +85,30 @@ export interface LocalVpcOptions {
   args?: string[];
   /** Node options for the child (e.g. ['--cpu-prof', '--cpu-prof-dir', dir]). */
   nodeArgs?: string[];
+  /** Serve from this data folder (SQLite file, `--durability` default full) instead of `--in-memory`. */
+  dataDir?: string;
+  /** Admin token (`--token`). */
+  token?: string;
 }
 
-/** Starts LocalVPC in memory on a free port, from an empty working directory with no LOCALVPC_* variables. */
+/**
+ * The file `localvpc` runs: package.json's "bin" (the bundled dist/localvpc.mjs), or the tsc output
+ * dist/src/cli/main.js when there is no bundle.
+ */
+export const LOCALVPC_MAIN = ((): string => {
+  const root = new URL('../../', import.meta.url);
+  try {
+    const bin = (JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { bin?: Record<string, string> }).bin?.localvpc;
+    if (bin && existsSync(new URL(bin, root))) return fileURLToPath(new URL(bin, root));
+  } catch {
+    // no package.json: fall through
+  }
+  return fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
+})();
+
+/** Starts LocalVPC (in memory unless dataDir) on a free port, from an empty working directory with no LOCALVPC_* variables. */
 export async function startLocalVpc(o: LocalVpcOptions = {}): Promise<Child> {
-  const main = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
+  const main = LOCALVPC_MAIN;
   const cwd = mkdtempSync(join(tmpdir(), 'localvpc-bench-'));
   tempDirs.add(cwd);
   const cleanup = (): void => {
@@ -81,11 +116,14 @@ export async function startLocalVpc(o: LocalVpcOptions = {}): Promise<Child> {
     tempDirs.delete(cwd);
   };
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('LOCALVPC_')));
-  const args = [...(o.nodeArgs ?? []), main, 'serve', '--in-memory', '--port', '0', '--log-level', 'warn', ...(o.args ?? [])];
+  const storage = o.dataDir ? ['--data', o.dataDir] : ['--in-memory'];
+  const args = [...(o.nodeArgs ?? []), main, 'serve', ...storage, '--port', '0', '--log-level', 'warn', ...(o.token ? ['--token', o.token] : []), ...(o.args ?? [])];
+  const spawnedAt = performance.now();
   const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   live.add(child);
   let out = '';
   let err = '';
+  let listeningAt = 0;
   child.stderr?.on('data', (c: Buffer) => (err = (err + c.toString()).slice(-4000)));
   const port = await startTimeout(
     'LocalVPC',
@@ -94,7 +132,10 @@ export async function startLocalVpc(o: LocalVpcOptions = {}): Promise<Child> {
       child.stdout?.on('data', (c: Buffer) => {
         out += c.toString();
         const m = /LocalVPC listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
-        if (m) resolve(Number(m[1]));
+        if (m && !listeningAt) {
+          listeningAt = performance.now();
+          resolve(Number(m[1]));
+        }
         if (out.length > 100_000) out = out.slice(-4000); // keep reading (warn logs), bounded
       });
       child.once('exit', (code, signal) => {
@@ -104,12 +145,13 @@ export async function startLocalVpc(o: LocalVpcOptions = {}): Promise<Child> {
       child.once('error', reject);
     }),
   );
-  return track(child, port, cleanup);
+  return track(child, port, { spawnedAt, listeningAt }, cleanup);
 }
 
 /** Forks the HMAC ceiling server with its fixed secret and precomputed answer; `nodeArgs` as for LocalVPC (not inherited). */
 export async function startCeiling(cfg: CeilingConfig, nodeArgs: string[] = []): Promise<Child> {
   const script = fileURLToPath(new URL('./ceiling-server.js', import.meta.url));
+  const spawnedAt = performance.now();
   const child = fork(script, [], { execArgv: nodeArgs, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   live.add(child);
   const port = await startTimeout(
@@ -122,5 +164,5 @@ export async function startCeiling(cfg: CeilingConfig, nodeArgs: string[] = []):
       child.send(cfg);
     }),
   );
-  return track(child, port);
+  return track(child, port, { spawnedAt, listeningAt: performance.now() });
 }
