@@ -43,7 +43,8 @@ interface Compiled extends Route {
   names: string[];
 }
 
-const MAX_BODY = 64 * 1024 * 1024;
+/** Admin bodies can be whole snapshots (100k interfaces export to about 100 MB). */
+const MAX_BODY = 512 * 1024 * 1024;
 
 function compile(r: Route): Compiled {
   const names: string[] = [];

@@ -18,10 +18,11 @@ import type { Repo, Where } from '../store/store.js';
  * One page of a repository's rows in a stable order (creation time, then id), with the total.
  * With `keep`, rows are filtered in memory first (tags), and the page is cut after filtering.
  */
-export function listPage<T extends { createdAt: number; id: string }>(repo: Repo<T>, where: Where<T>, p: Page, keep?: (row: T) => boolean): { total: number; rows: T[] } {
+export function listPage<T extends { createdAt: number; id: string }>(repo: Repo<T>, where: Where<T>, p: Page, keep?: (row: T) => boolean, index?: string): { total: number; rows: T[] } {
+  const orderBy = ['createdAt', 'id'] as (keyof T & string)[];
   if (keep) {
-    const all = repo.find(where, { orderBy: ['createdAt', 'id'] as (keyof T & string)[] }).filter(keep);
+    const all = repo.find(where, { orderBy, index }).filter(keep);
     return { total: all.length, rows: all.slice(p.offset, p.offset + p.pageSize) };
   }
-  return { total: repo.count(where), rows: repo.find(where, { orderBy: ['createdAt', 'id'] as (keyof T & string)[], limit: p.pageSize, offset: p.offset }) };
+  return { total: repo.count(where, index), rows: repo.find(where, { orderBy, limit: p.pageSize, offset: p.offset, index }) };
 }

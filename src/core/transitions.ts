@@ -111,9 +111,9 @@ export class TransitionEngine {
     return n;
   }
 
-  /** Settles if anything is due; cheap when nothing is. */
-  settleIfDue(): void {
-    if (this.nextDue <= this.clock.now()) this.settleDue();
+  /** Whether a transition is due now (cheap). */
+  isDue(): boolean {
+    return this.nextDue <= this.clock.now();
   }
 
   get earliestDue(): number {
@@ -171,11 +171,8 @@ export class TransitionEngine {
     const wait = Math.max(0, Math.min(this.nextDue - this.clock.now(), 2_147_483_647));
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      try {
-        this.settleDue();
-      } catch {
-        this.refresh();
-      }
+      // through the write queue, so the completion shares a commit with concurrent writes
+      this.store.write(() => this.settleDue()).catch(() => this.refresh());
     }, wait);
     this.timer.unref();
   }

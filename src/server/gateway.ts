@@ -137,7 +137,9 @@ export function createGateway(opts: GatewayOptions) {
           throw new ApiError(e.code, e.status ?? base.status, e.message ?? base.message);
         }
       }
-      services.transitions.settleIfDue();
+      // Due transitions complete before the action sees state: a write's group settles them inside
+      // its own commit; a read, when something is due, waits for a group that does.
+      if (def.mode === 'read' && services.transitions.isDue()) await services.store.write(() => services.transitions.settleDue());
       const account = services.callers.lookup(key.accessKeyId)?.account;
       if (!account) throw gatewayError('InvalidAccessKeyId.NotFound');
       const ctx = actionContext(services, account, facts, fault?.effect.transition);

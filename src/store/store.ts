@@ -20,12 +20,14 @@ export interface FindOptions<T> {
   orderBy?: (keyof T & string)[];
   limit?: number;
   offset?: number;
+  /** Name an index the query must use (SQLite `INDEXED BY`), when the planner would pick a worse one. */
+  index?: string;
 }
 
 export interface Repo<T> {
   get(key: string): T | undefined;
   find(where: Where<T>, opts?: FindOptions<T>): T[];
-  count(where: Where<T>): number;
+  count(where: Where<T>, index?: string): number;
   insert(row: T): void;
   update(row: T): void;
   delete(key: string): void;

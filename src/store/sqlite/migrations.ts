@@ -106,4 +106,9 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 4,
+    name: 'index interfaces by the interface they name',
+    sql: `CREATE INDEX router_interfaces_opposite_interface ON router_interfaces(oppositeInterfaceId);`,
+  },
 ];

@@ -255,7 +255,7 @@ class SqliteRepo<T> implements Repo<T> {
 
   find(where: Where<T>, opts: FindOptions<T> = {}): T[] {
     const w = this.where(where);
-    let sql = `SELECT ${this.cols} FROM ${this.def.table}${w.sql}`;
+    let sql = `SELECT ${this.cols} FROM ${this.def.table}${opts.index ? ` INDEXED BY ${opts.index}` : ''}${w.sql}`;
     if (opts.orderBy?.length) sql += ` ORDER BY ${opts.orderBy.map((c) => `"${c}"`).join(', ')}`;
     const args = w.args;
     if (opts.limit !== undefined) {
@@ -265,9 +265,9 @@ class SqliteRepo<T> implements Repo<T> {
     return (this.store.stmt(sql).all(...args) as Record<string, Scalar>[]).map((r) => this.toRow(r) as T);
   }
 
-  count(where: Where<T>): number {
+  count(where: Where<T>, index?: string): number {
     const w = this.where(where);
-    return (this.store.stmt(`SELECT COUNT(*) AS n FROM ${this.def.table}${w.sql}`).get(...w.args) as { n: number }).n;
+    return (this.store.stmt(`SELECT COUNT(*) AS n FROM ${this.def.table}${index ? ` INDEXED BY ${index}` : ''}${w.sql}`).get(...w.args) as { n: number }).n;
   }
 
   insert(row: T): void {
