@@ -12,14 +12,28 @@ export interface CallerRecord extends KeyRecord {
 
 export class AccountCache {
   private keys = new Map<string, CallerRecord | null>();
+  private accounts = new Map<string, Account | null>();
 
   constructor(
     store: Store,
     private readonly repos: AccountRepos,
   ) {
     store.onChange((table) => {
-      if (table === undefined || table === 'accounts' || table === 'access_keys') this.keys.clear();
+      if (table === undefined || table === 'accounts' || table === 'access_keys') {
+        this.keys.clear();
+        this.accounts.clear();
+      }
     });
+  }
+
+  /** An account by AliUid (listings show every interface's and its peer's business status). */
+  account(id: string): Account | undefined {
+    let a = this.accounts.get(id);
+    if (a === undefined) {
+      if (this.accounts.size > 10_000) this.accounts.clear();
+      this.accounts.set(id, (a = this.repos.accounts.get(id) ?? null));
+    }
+    return a ?? undefined;
   }
 
   /** The key and its account; usable only while the key is Active and its account enabled. */

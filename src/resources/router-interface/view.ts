@@ -9,8 +9,8 @@ import { SPECS, type RouterInterface } from './model.js';
 
 export function riFields(ctx: ActionContext, ri: RouterInterface) {
   const peer = linkedPeer(ctx, ri);
-  const account = ctx.services.accounts.accounts.get(ri.accountId);
-  const peerAccount = peer ? ctx.services.accounts.accounts.get(peer.accountId) : undefined;
+  const account = ctx.services.callers.account(ri.accountId);
+  const peerAccount = peer ? ctx.services.callers.account(peer.accountId) : undefined;
   return {
     RouterInterfaceId: ri.id,
     Name: ri.name,
