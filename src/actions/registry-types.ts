@@ -31,12 +31,13 @@ export interface ActionContext {
 
 export type Product = 'Vpc' | 'Sts';
 
-export interface ActionDef<I = any, O extends object = object> {
+export interface ActionDef<I = unknown, O extends object = object> {
   product: Product;
   name: string;
   /** 'write' runs inside a group-committed transaction; 'read' runs at once. */
   mode: 'read' | 'write';
-  handler: (input: I, ctx: ActionContext) => O;
+  /** Method syntax on purpose: the registry holds handlers of many input types as ActionDef<unknown>. */
+  handler(input: I, ctx: ActionContext): O;
 }
 
 export function defineAction<I, O extends object>(def: ActionDef<I, O>): ActionDef<I, O> {

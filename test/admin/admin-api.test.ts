@@ -2,17 +2,14 @@
 // manual profile, the clock, snapshots, journal, metrics.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ACCOUNTS, World, startWorld } from '../helpers/world.js';
+import { ACCOUNTS, World, openWorld, startWorld } from '../helpers/world.js';
 import { Vpc, vpcClient, popClient } from '../helpers/clients.js';
 import { admin } from '../helpers/admin.js';
 import type { TestServer } from '../helpers/server.js';
 
 let srv: TestServer;
 let w: World;
-before(async () => {
-  srv = await startWorld();
-  w = new World(srv);
-});
+before(async () => ({ srv, w } = await openWorld()));
 after(async () => srv.close());
 
 describe('the admin token', () => {

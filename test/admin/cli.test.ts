@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ACCOUNTS, World, startWorld } from '../helpers/world.js';
+import { ACCOUNTS, World, openWorld, startWorld } from '../helpers/world.js';
 import { Vpc } from '../helpers/clients.js';
 import type { TestServer } from '../helpers/server.js';
 
@@ -15,10 +15,7 @@ const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'localvpc.
 
 let srv: TestServer;
 let w: World;
-before(async () => {
-  srv = await startWorld();
-  w = new World(srv);
-});
+before(async () => ({ srv, w } = await openWorld()));
 after(async () => srv.close());
 
 function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {

@@ -32,6 +32,12 @@ export function startWorld(overrides: Partial<Config> = {}, dataDir?: string): P
   return startServer({ accounts: [B.seed, INTL.seed, BILLS.seed, LOCKED.seed], ...overrides }, dataDir);
 }
 
+/** A started server with the test accounts and a World on it. */
+export async function openWorld(overrides: Partial<Config> = {}): Promise<{ srv: TestServer; w: World }> {
+  const srv = await startWorld(overrides);
+  return { srv, w: new World(srv) };
+}
+
 export class World {
   readonly clients = new Map<string, VpcClient>();
 

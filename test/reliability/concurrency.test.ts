@@ -3,7 +3,7 @@
 // invariants hold, and every completed transition is one the transition table allows.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ACCOUNTS, World, startWorld, type End } from '../helpers/world.js';
+import { ACCOUNTS, World, openWorld, startWorld, type End } from '../helpers/world.js';
 import { Vpc, type VpcClient } from '../helpers/clients.js';
 import { admin } from '../helpers/admin.js';
 import { checkInvariants } from './invariants.js';
@@ -14,10 +14,7 @@ import type { TestServer } from '../helpers/server.js';
 
 let srv: TestServer;
 let w: World;
-before(async () => {
-  srv = await startWorld({ transitionDelayMs: 15 });
-  w = new World(srv);
-});
+before(async () => ({ srv, w } = await openWorld({ transitionDelayMs: 15 })));
 after(async () => srv.close());
 
 type Op = (c: VpcClient, e: End, other: End) => Promise<unknown>;

@@ -2,16 +2,13 @@
 // (the official TypeScript SDK), with Alibaba's code and HTTP status.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ACCOUNTS, World, startWorld, type End } from '../helpers/world.js';
+import { ACCOUNTS, World, openWorld, startWorld, type End } from '../helpers/world.js';
 import { Vpc } from '../helpers/clients.js';
 import type { TestServer } from '../helpers/server.js';
 
 let srv: TestServer;
 let w: World;
-before(async () => {
-  srv = await startWorld();
-  w = new World(srv);
-});
+before(async () => ({ srv, w } = await openWorld()));
 after(async () => srv.close());
 
 interface SdkError {

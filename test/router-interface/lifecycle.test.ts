@@ -3,17 +3,14 @@
 // delete both; across two accounts; a VBR-to-VPC pair; a restart in the middle of a transition.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ACCOUNTS, World, startWorld, type End } from '../helpers/world.js';
+import { ACCOUNTS, World, openWorld, startWorld, type End } from '../helpers/world.js';
 import { Vpc, popClient } from '../helpers/clients.js';
 import type { TestServer } from '../helpers/server.js';
 
 describe('lifecycle with visible transitional states (delay 150 ms)', () => {
   let srv: TestServer;
   let w: World;
-  before(async () => {
-    srv = await startWorld({ transitionDelayMs: 150 });
-    w = new World(srv);
-  });
+  before(async () => ({ srv, w } = await openWorld({ transitionDelayMs: 150 })));
   after(async () => srv.close());
 
   test('cn-hangzhou initiator to cn-shanghai acceptor: connect, deactivate, activate, modify spec, delete both', async () => {
@@ -87,10 +84,7 @@ describe('lifecycle with visible transitional states (delay 150 ms)', () => {
 describe('lifecycle across accounts and kinds of router (no delay)', () => {
   let srv: TestServer;
   let w: World;
-  before(async () => {
-    srv = await startWorld();
-    w = new World(srv);
-  });
+  before(async () => ({ srv, w } = await openWorld()));
   after(async () => srv.close());
 
   test('two accounts: each side names the other, then they connect', async () => {
