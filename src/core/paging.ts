@@ -24,5 +24,8 @@ export function listPage<T extends { createdAt: number; id: string }>(repo: Repo
     const all = repo.find(where, { orderBy, index }).filter(keep);
     return { total: all.length, rows: all.slice(p.offset, p.offset + p.pageSize) };
   }
-  return { total: repo.count(where, index), rows: repo.find(where, { orderBy, limit: p.pageSize, offset: p.offset, index }) };
+  const rows = repo.find(where, { orderBy, limit: p.pageSize, offset: p.offset, index });
+  // A first page that is not full holds everything: no COUNT query needed.
+  const total = p.offset === 0 && rows.length < p.pageSize ? rows.length : repo.count(where, index);
+  return { total, rows };
 }
