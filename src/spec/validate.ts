@@ -4,7 +4,7 @@
 // (`Invalid<Name>.ValueNotSupported`, `MissingParam.<Name>`, ...) and MissingParameter /
 // InvalidParameter otherwise. Unknown parameters are ignored, as the real gateway does.
 import { ApiError } from '../errors/api-error.js';
-import { actionError, gatewayError } from '../errors/catalog.js';
+import { gatewayError } from '../errors/catalog.js';
 import type { ActionFacts, ParamFact } from './types.js';
 import type { Pairs } from '../protocol/params.js';
 
