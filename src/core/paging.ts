@@ -1,9 +1,15 @@
 // PageNumber / PageSize as Alibaba's list actions use them (defaults 1 and 10; the spec sets the maximum).
+import type { Repo, Where } from '../store/store.js';
 
 export interface Page {
   pageNumber: number;
   pageSize: number;
   offset: number;
+}
+
+/** The paging fields every Describe answer carries (numbers, as the SDKs insist). */
+export function pageFields(total: number, p: Page): { TotalCount: number; PageNumber: number; PageSize: number } {
+  return { TotalCount: total, PageNumber: p.pageNumber, PageSize: p.pageSize };
 }
 
 export function page(pageNumber: number | undefined, pageSize: number | undefined, defaultSize = 10): Page {
@@ -12,7 +18,6 @@ export function page(pageNumber: number | undefined, pageSize: number | undefine
   return { pageNumber: n, pageSize: size, offset: (n - 1) * size };
 }
 
-import type { Repo, Where } from '../store/store.js';
 
 /**
  * One page of a repository's rows in a stable order (creation time, then id), with the total.

@@ -85,16 +85,19 @@ export class World {
     );
   }
 
-  /** Two VPCs (two regions), an initiator and an acceptor pointing at each other. */
-  async pair(opts: { iniRegion?: string; accRegion?: string; iniWho?: TestAccount; accWho?: TestAccount } = {}): Promise<{ ini: End; acc: End }> {
+  /**
+   * Two VPCs (two regions), an initiator and an acceptor pointing at each other. The opposite
+   * regions each end is created with, and the second end's role, can be set wrong on purpose.
+   */
+  async pair(opts: { iniRegion?: string; accRegion?: string; iniWho?: TestAccount; accWho?: TestAccount; iniOppositeRegion?: string; accOppositeRegion?: string; accRole?: 'InitiatingSide' | 'AcceptingSide' } = {}): Promise<{ ini: End; acc: End }> {
     const iniRegion = opts.iniRegion ?? 'cn-hangzhou';
     const accRegion = opts.accRegion ?? 'cn-shanghai';
     const v1 = await this.vpc(iniRegion, opts.iniWho);
     const v2 = await this.vpc(accRegion, opts.accWho);
     const ini: End = { id: '', regionId: iniRegion, routerId: v1.routerId, who: opts.iniWho, vpcId: v1.vpcId };
     const acc: End = { id: '', regionId: accRegion, routerId: v2.routerId, who: opts.accWho, vpcId: v2.vpcId };
-    ini.id = await this.ri({ regionId: iniRegion, routerId: v1.routerId, role: 'InitiatingSide', oppositeRegionId: accRegion, who: opts.iniWho });
-    acc.id = await this.ri({ regionId: accRegion, routerId: v2.routerId, role: 'AcceptingSide', oppositeRegionId: iniRegion, who: opts.accWho });
+    ini.id = await this.ri({ regionId: iniRegion, routerId: v1.routerId, role: 'InitiatingSide', oppositeRegionId: opts.iniOppositeRegion ?? accRegion, who: opts.iniWho });
+    acc.id = await this.ri({ regionId: accRegion, routerId: v2.routerId, role: opts.accRole ?? 'AcceptingSide', oppositeRegionId: opts.accOppositeRegion ?? iniRegion, who: opts.accWho });
     await this.point(ini, acc);
     await this.point(acc, ini);
     return { ini, acc };

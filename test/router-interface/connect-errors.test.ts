@@ -142,12 +142,7 @@ describe('AttrMismatching.AcceptingSide*: the acceptor disagrees with the initia
   });
 
   test('AcceptingSideRegionNo: the acceptor is in another region than the initiator says', async () => {
-    const v1 = await w.vpc('cn-hangzhou');
-    const v2 = await w.vpc('cn-shanghai');
-    const ini: End = { id: await w.ri({ regionId: 'cn-hangzhou', routerId: v1.routerId, role: 'InitiatingSide', oppositeRegionId: 'cn-beijing' }), regionId: 'cn-hangzhou', routerId: v1.routerId, vpcId: v1.vpcId };
-    const acc: End = { id: await w.ri({ regionId: 'cn-shanghai', routerId: v2.routerId, role: 'AcceptingSide', oppositeRegionId: 'cn-hangzhou' }), regionId: 'cn-shanghai', routerId: v2.routerId, vpcId: v2.vpcId };
-    await w.point(ini, acc);
-    await w.point(acc, ini);
+    const { ini } = await w.pair({ iniOppositeRegion: 'cn-beijing' });
     await connectFails(ini, 'AttrMismatching.AcceptingSideRegionNo', 400, /"cn-shanghai", expected "cn-beijing"/);
   });
 
@@ -165,12 +160,7 @@ describe('AttrMismatching.AcceptingSide*: the acceptor disagrees with the initia
   });
 
   test('AcceptingSideRole: the "acceptor" is an initiating side too', async () => {
-    const v1 = await w.vpc('cn-hangzhou');
-    const v2 = await w.vpc('cn-shanghai');
-    const a: End = { id: await w.ri({ regionId: 'cn-hangzhou', routerId: v1.routerId, role: 'InitiatingSide', oppositeRegionId: 'cn-shanghai' }), regionId: 'cn-hangzhou', routerId: v1.routerId, vpcId: v1.vpcId };
-    const b: End = { id: await w.ri({ regionId: 'cn-shanghai', routerId: v2.routerId, role: 'InitiatingSide', oppositeRegionId: 'cn-hangzhou' }), regionId: 'cn-shanghai', routerId: v2.routerId, vpcId: v2.vpcId };
-    await w.point(a, b);
-    await w.point(b, a);
+    const { ini: a } = await w.pair({ accRole: 'InitiatingSide' });
     await connectFails(a, 'AttrMismatching.AcceptingSideRole', 400, /"InitiatingSide", expected "AcceptingSide"/);
   });
 
@@ -194,12 +184,7 @@ describe('AttrMismatching.AcceptingSide*: the acceptor disagrees with the initia
   });
 
   test('AcceptingSideOppositeRegionNo: the acceptor expects the initiator in another region', async () => {
-    const v1 = await w.vpc('cn-hangzhou');
-    const v2 = await w.vpc('cn-shanghai');
-    const ini: End = { id: await w.ri({ regionId: 'cn-hangzhou', routerId: v1.routerId, role: 'InitiatingSide', oppositeRegionId: 'cn-shanghai' }), regionId: 'cn-hangzhou', routerId: v1.routerId, vpcId: v1.vpcId };
-    const acc: End = { id: await w.ri({ regionId: 'cn-shanghai', routerId: v2.routerId, role: 'AcceptingSide', oppositeRegionId: 'cn-qingdao' }), regionId: 'cn-shanghai', routerId: v2.routerId, vpcId: v2.vpcId };
-    await w.point(ini, acc);
-    await w.point(acc, ini);
+    const { ini } = await w.pair({ accOppositeRegion: 'cn-qingdao' });
     await connectFails(ini, 'AttrMismatching.AcceptingSideOppositeRegionNo', 400, /"cn-qingdao", expected "cn-hangzhou"/);
   });
 

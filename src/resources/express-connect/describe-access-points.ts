@@ -1,5 +1,5 @@
 import { defineAction } from '../../actions/registry-types.js';
-import { page } from '../../core/paging.js';
+import { page, pageFields } from '../../core/paging.js';
 import { ACCESS_POINTS } from './access-points.js';
 
 interface Input {
@@ -17,9 +17,7 @@ export const describeAccessPoints = defineAction({
     const p = page(input.PageNumber, input.PageSize);
     const all = ACCESS_POINTS.filter((a) => a.regionId === input.RegionId);
     return {
-      TotalCount: all.length,
-      PageNumber: p.pageNumber,
-      PageSize: p.pageSize,
+      ...pageFields(all.length, p),
       AccessPointSet: {
         AccessPointType: all.slice(p.offset, p.offset + p.pageSize).map((a) => ({
           AccessPointId: a.id,

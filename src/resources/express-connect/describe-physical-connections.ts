@@ -1,5 +1,5 @@
 import { defineAction } from '../../actions/registry-types.js';
-import { listPage, page } from '../../core/paging.js';
+import { listPage, page, pageFields } from '../../core/paging.js';
 import { isoSeconds, NEVER_EXPIRES } from '../../core/time.js';
 import { readFilters, type FilterInput } from '../shared/filters.js';
 
@@ -31,9 +31,7 @@ export const describePhysicalConnections = defineAction({
     };
     const { total, rows } = listPage(ctx.services.repos.physicalConnections, where, p);
     return {
-      TotalCount: total,
-      PageNumber: p.pageNumber,
-      PageSize: p.pageSize,
+      ...pageFields(total, p),
       PhysicalConnectionSet: {
         PhysicalConnectionType: rows.map((pc) => ({
           PhysicalConnectionId: pc.id,

@@ -1,5 +1,5 @@
 import { defineAction } from '../../actions/registry-types.js';
-import { page } from '../../core/paging.js';
+import { page, pageFields } from '../../core/paging.js';
 import { isoSeconds } from '../../core/time.js';
 import { readFilters, type FilterInput } from '../shared/filters.js';
 import { hasTags, parseTags, type Tag } from '../shared/validation.js';
@@ -40,9 +40,7 @@ export const describeVirtualBorderRouters = defineAction({
       : [];
     const all: Vbr[] = [...vbrs.find(where, { orderBy: ['createdAt', 'id'] }), ...cross].filter((v) => hasTags(v.tags, input.Tags));
     return {
-      TotalCount: all.length,
-      PageNumber: p.pageNumber,
-      PageSize: p.pageSize,
+      ...pageFields(all.length, p),
       VirtualBorderRouterSet: {
         VirtualBorderRouterType: all.slice(p.offset, p.offset + p.pageSize).map((v) => ({
           VbrId: v.id,

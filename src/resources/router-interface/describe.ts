@@ -2,7 +2,7 @@
 // spec (values ORed within a key, keys ANDed), optionally by tags and resource group, in a stable
 // order (creation time, then id), paged by PageNumber / PageSize (at most 50).
 import { defineAction } from '../../actions/registry-types.js';
-import { listPage, page } from '../../core/paging.js';
+import { listPage, page, pageFields } from '../../core/paging.js';
 import { readFilters, type FilterInput } from '../shared/filters.js';
 import { hasTags, type Tag } from '../shared/validation.js';
 import type { RouterInterface } from './model.js';
@@ -54,9 +54,7 @@ export const describeRouterInterfaces = defineAction({
     const index = where.id ? undefined : where.routerId ? 'router_interfaces_router' : where.oppositeRouterId ? 'router_interfaces_opposite_router' : where.oppositeInterfaceId ? 'router_interfaces_opposite_interface' : undefined;
     const { total, rows } = listPage(ctx.services.repos.routerInterfaces, w, p, input.Tags?.length ? (ri) => hasTags(ri.tags, input.Tags) : undefined, index);
     return {
-      TotalCount: total,
-      PageNumber: p.pageNumber,
-      PageSize: p.pageSize,
+      ...pageFields(total, p),
       RouterInterfaceSet: { RouterInterfaceType: rows.map((ri) => riItem(ctx, ri, input.IncludeReservationData ?? false)) },
     };
   },

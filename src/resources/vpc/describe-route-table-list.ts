@@ -1,5 +1,5 @@
 import { defineAction } from '../../actions/registry-types.js';
-import { listPage, page } from '../../core/paging.js';
+import { listPage, page, pageFields } from '../../core/paging.js';
 import { isoSeconds } from '../../core/time.js';
 import { defaultResourceGroup } from './model.js';
 
@@ -35,9 +35,7 @@ export const describeRouteTableList = defineAction({
     };
     const { total, rows } = listPage(ctx.services.repos.routeTables, where, p);
     return {
-      TotalCount: total,
-      PageNumber: p.pageNumber,
-      PageSize: p.pageSize,
+      ...pageFields(total, p),
       RouterTableList: {
         RouterTableListType: rows.map((t) => ({
           RouteTableId: t.id,

@@ -1,5 +1,5 @@
 import { defineAction } from '../../actions/registry-types.js';
-import { listPage, page } from '../../core/paging.js';
+import { listPage, page, pageFields } from '../../core/paging.js';
 import { isoSeconds } from '../../core/time.js';
 import { hasTags, parseTags, type Tag } from '../shared/validation.js';
 
@@ -28,9 +28,7 @@ export const describeVpcs = defineAction({
     const where = { accountId: owner === ctx.account.id ? ctx.account.id : [], regionId: input.RegionId, id: ids, name: input.VpcName, resourceGroupId: input.ResourceGroupId, isDefault: input.IsDefault };
     const { total, rows } = listPage(ctx.services.repos.vpcs, where, p, input.Tag?.length ? (v) => hasTags(v.tags, input.Tag) : undefined);
     return {
-      TotalCount: total,
-      PageNumber: p.pageNumber,
-      PageSize: p.pageSize,
+      ...pageFields(total, p),
       Vpcs: {
         Vpc: rows.map((v) => ({
           VpcId: v.id,

@@ -1,5 +1,5 @@
 import { defineAction } from '../../actions/registry-types.js';
-import { listPage, page } from '../../core/paging.js';
+import { listPage, page, pageFields } from '../../core/paging.js';
 import { isoSeconds } from '../../core/time.js';
 
 interface Input {
@@ -18,9 +18,7 @@ export const describeVRouters = defineAction({
     const where = { accountId: ctx.account.id, regionId: input.RegionId, kind: 'VRouter' as const, id: input.VRouterId };
     const { total, rows } = listPage(ctx.services.repos.routers, where, p);
     return {
-      TotalCount: total,
-      PageNumber: p.pageNumber,
-      PageSize: p.pageSize,
+      ...pageFields(total, p),
       VRouters: {
         VRouter: rows.map((r) => ({
           VRouterId: r.id,
