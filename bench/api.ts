@@ -34,7 +34,14 @@ export async function until<T>(what: string, fn: () => Promise<T>, done: (t: T) 
 }
 
 /** One admin API call (`/_localvpc/...`); the body is sent as JSON text (a string is sent as it is). */
-export function adminCall(port: number, token: string, method: 'GET' | 'POST', path: string, body?: unknown, timeoutMs = 120_000): Promise<{ status: number; text: string }> {
+export function adminCall(
+  port: number,
+  token: string,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+  timeoutMs = 120_000,
+): Promise<{ status: number; text: string }> {
   const text = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const headers: Record<string, string | number> = { authorization: `Bearer ${token}` };

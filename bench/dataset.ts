@@ -61,18 +61,44 @@ function randomChars(seed: number): (n: number) => string {
 
 /** One Active linked pair made through the API, then the exported document. */
 async function exportTemplates(port: number, token: string): Promise<SnapshotDoc> {
-  const [a, b] = [await rpc(port, 'CreateVpc', { RegionId: REGION, CidrBlock: '10.0.0.0/16' }), await rpc(port, 'CreateVpc', { RegionId: REGION, CidrBlock: '10.1.0.0/16' })] as Json[];
+  const [a, b] = [
+    await rpc(port, 'CreateVpc', { RegionId: REGION, CidrBlock: '10.0.0.0/16' }),
+    await rpc(port, 'CreateVpc', { RegionId: REGION, CidrBlock: '10.1.0.0/16' }),
+  ] as Json[];
   const ri = async (role: string, router: unknown, spec: string): Promise<string> =>
-    (await rpc(port, 'CreateRouterInterface', { RegionId: REGION, Role: role, RouterType: 'VRouter', RouterId: String(router), Spec: spec, OppositeRegionId: REGION })).RouterInterfaceId as string;
+    (
+      await rpc(port, 'CreateRouterInterface', {
+        RegionId: REGION,
+        Role: role,
+        RouterType: 'VRouter',
+        RouterId: String(router),
+        Spec: spec,
+        OppositeRegionId: REGION,
+      })
+    ).RouterInterfaceId as string;
   const init = await ri('InitiatingSide', a?.VRouterId, 'Large.1');
   const acc = await ri('AcceptingSide', b?.VRouterId, 'Negative');
   const point = (id: string, peer: string, router: unknown): Promise<Json> =>
-    rpc(port, 'ModifyRouterInterfaceAttribute', { RegionId: REGION, RouterInterfaceId: id, OppositeInterfaceId: peer, OppositeRouterId: String(router), OppositeInterfaceOwnerId: DEFAULT_ALIUID });
+    rpc(port, 'ModifyRouterInterfaceAttribute', {
+      RegionId: REGION,
+      RouterInterfaceId: id,
+      OppositeInterfaceId: peer,
+      OppositeRouterId: String(router),
+      OppositeInterfaceOwnerId: DEFAULT_ALIUID,
+    });
   await point(init, acc, b?.VRouterId);
   await point(acc, init, a?.VRouterId);
   await rpc(port, 'ConnectRouterInterface', { RegionId: REGION, RouterInterfaceId: init });
-  await until('template pair Active', () => rpc(port, 'DescribeRouterInterfaceAttribute', { RegionId: REGION, InstanceId: acc }), (r) => r.Status === 'Active');
-  await until('template VPCs Available', () => rpc(port, 'DescribeVpcs', { RegionId: REGION }), (r) => JSON.stringify(r).split('"Available"').length - 1 >= 2);
+  await until(
+    'template pair Active',
+    () => rpc(port, 'DescribeRouterInterfaceAttribute', { RegionId: REGION, InstanceId: acc }),
+    (r) => r.Status === 'Active',
+  );
+  await until(
+    'template VPCs Available',
+    () => rpc(port, 'DescribeVpcs', { RegionId: REGION }),
+    (r) => JSON.stringify(r).split('"Available"').length - 1 >= 2,
+  );
   const res = await adminCall(port, token, 'GET', '/_localvpc/snapshots/export');
   if (res.status !== 200) throw new Error(`export answered ${res.status}: ${res.text.slice(0, 300)}`);
   return JSON.parse(res.text) as SnapshotDoc;
@@ -98,8 +124,12 @@ function generate(tpl: SnapshotDoc, size: number): { doc: SnapshotDoc; interface
   const id = (prefix: string, i: number): string => `${prefix}-bp1${i.toString(36).padStart(6, '0')}${rand(12)}`;
   const now = Number(riInit.createdAt);
   const base = now - R - size - 60_000; // everything created in the past, VPCs first, then interfaces, in order
-  const vpcs: RowT[] = [], routers: RowT[] = [], tables: RowT[] = [], ris: RowT[] = [];
-  const vrt: string[] = [], vpcIds: string[] = [];
+  const vpcs: RowT[] = [],
+    routers: RowT[] = [],
+    tables: RowT[] = [],
+    ris: RowT[] = [];
+  const vrt: string[] = [],
+    vpcIds: string[] = [];
   for (let r = 0; r < R; r++) {
     const [vpcId, vRouterId, routeTableId] = [id('vpc', r), id('vrt', r), id('vtb', r)];
     const createdAt = base + r;
@@ -111,19 +141,28 @@ function generate(tpl: SnapshotDoc, size: number): { doc: SnapshotDoc; interface
   }
   const riIds = Array.from({ length: size }, (_, i) => id('ri', i));
   const peerOf = (i: number): number => {
-    const r = Math.floor(i / 5), s = i % 5;
+    const r = Math.floor(i / 5),
+      s = i % 5;
     return r < half ? (half + ((r + s) % half)) * 5 + s : ((r - half - s + 5 * half) % half) * 5 + s;
   };
   for (let i = 0; i < size; i++) {
     const p = peerOf(i);
     if (peerOf(p) !== i) throw new Error('bench/dataset.ts: pairing is not symmetric');
-    const r = Math.floor(i / 5), pr = Math.floor(p / 5);
+    const r = Math.floor(i / 5),
+      pr = Math.floor(p / 5);
     const createdAt = base + R + i;
     ris.push({
       ...(r < half ? riInit : riAcc),
-      id: riIds[i] as string, routerId: vrt[r] as string, vpcId: vpcIds[r] as string,
-      oppositeRouterId: vrt[pr] as string, oppositeInterfaceId: riIds[p] as string, oppositeInterfaceOwnerId: DEFAULT_ALIUID, oppositeRegionId: REGION,
-      createdAt, connectedAt: base + R + size, modifiedAt: base + R + size,
+      id: riIds[i] as string,
+      routerId: vrt[r] as string,
+      vpcId: vpcIds[r] as string,
+      oppositeRouterId: vrt[pr] as string,
+      oppositeInterfaceId: riIds[p] as string,
+      oppositeInterfaceOwnerId: DEFAULT_ALIUID,
+      oppositeRegionId: REGION,
+      createdAt,
+      connectedAt: base + R + size,
+      modifiedAt: base + R + size,
     });
   }
   const doc: SnapshotDoc = { ...tpl, tables: { ...t, vpcs, routers, route_tables: tables, router_interfaces: ris } };
@@ -149,7 +188,10 @@ async function build(size: number): Promise<Dataset> {
     const { doc, interfaces, routers } = generate(await exportTemplates(vpc.port, token), size);
     const text = JSON.stringify(doc);
     bytes = Buffer.byteLength(text);
-    const res = await adminCall(vpc.port, token, 'POST', '/_localvpc/snapshots/import', text).catch((e: Error) => ({ status: -1, text: e.message }));
+    const res = await adminCall(vpc.port, token, 'POST', '/_localvpc/snapshots/import', text).catch((e: Error) => ({
+      status: -1,
+      text: e.message,
+    }));
     if (res.status === 413 || res.status === -1) {
       // Over the admin body limit: the same replaceTables the import route runs, on the stopped server's file.
       await vpc.stop();

@@ -37,7 +37,9 @@ export async function runFlows<S>(o: FlowOptions<S>): Promise<FlowResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: o.concurrency, maxFreeSockets: o.concurrency });
   const untimed: Send = (spec) => fetchOnce(o.port, spec, 10_000, agent);
   const states = await Promise.all(Array.from({ length: o.concurrency }, (_, w) => o.setup(untimed, w)));
-  let iterations = 0, failed = 0, failedMeasured = 0;
+  let iterations = 0,
+    failed = 0,
+    failedMeasured = 0;
   let firstFailure: string | undefined;
   const iterMs: number[] = [];
   const drive = async (seconds: number, tally?: Tally): Promise<{ elapsed: number; issued: number }> => {

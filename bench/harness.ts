@@ -60,9 +60,23 @@ export async function measured<T extends LoadResult>(o: BenchOptions, notes: str
 }
 
 /** A load run of signed requests from `factory` against `child`, with the busy-machine rerun. */
-export function load(o: BenchOptions, child: Child, concurrency: number, factory: () => RequestSpec, notes: string[], who: string): Promise<LoadResult> {
+export function load(
+  o: BenchOptions,
+  child: Child,
+  concurrency: number,
+  factory: () => RequestSpec,
+  notes: string[],
+  who: string,
+): Promise<LoadResult> {
   return measured(o, notes, who, () =>
-    runLoad({ port: child.port, factory, concurrency, seconds: o.seconds, warmupSeconds: o.warmupSeconds, serverCpuSeconds: () => child.cpuSeconds() }),
+    runLoad({
+      port: child.port,
+      factory,
+      concurrency,
+      seconds: o.seconds,
+      warmupSeconds: o.warmupSeconds,
+      serverCpuSeconds: () => child.cpuSeconds(),
+    }),
   );
 }
 

@@ -135,7 +135,10 @@ export interface MeasureOptions {
  * turns the tally into a LoadResult with the CPU accounting. `drive` runs its workers until the
  * deadline and returns the wall time it took and how many requests it issued.
  */
-export async function measure(o: MeasureOptions, drive: (seconds: number, tally?: Tally) => Promise<{ elapsed: number; issued: number }>): Promise<LoadResult> {
+export async function measure(
+  o: MeasureOptions,
+  drive: (seconds: number, tally?: Tally) => Promise<{ elapsed: number; issued: number }>,
+): Promise<LoadResult> {
   const warmup = o.warmupSeconds > 0 ? await drive(o.warmupSeconds) : { issued: 0 };
   const tally: Tally = { latencies: [], non2xx: 0, errors: 0 };
   const cpu0 = process.cpuUsage();
@@ -160,7 +163,10 @@ export async function measure(o: MeasureOptions, drive: (seconds: number, tally?
     elapsed,
     clientCpu,
     serverCpu,
-    otherCpu: machine0 !== undefined && machine1 !== undefined ? Math.max(0, (machine1 - machine0) / elapsed - clientCpu - (serverCpu ?? 0)) : undefined,
+    otherCpu:
+      machine0 !== undefined && machine1 !== undefined
+        ? Math.max(0, (machine1 - machine0) / elapsed - clientCpu - (serverCpu ?? 0))
+        : undefined,
   };
 }
 

@@ -67,10 +67,12 @@ function main(): void {
       inclBy.set(l, (inclBy.get(l) ?? 0) + us);
     }
   }
-  const pct = (us: number): string => `${((100 * us) / total).toFixed(1).padStart(5)}%${requests > 0 ? ` ${(us / requests).toFixed(1).padStart(6)} µs/req` : ''}`;
+  const pct = (us: number): string =>
+    `${((100 * us) / total).toFixed(1).padStart(5)}%${requests > 0 ? ` ${(us / requests).toFixed(1).padStart(6)} µs/req` : ''}`;
   const list = (title: string, m: Map<string, number>): void => {
     process.stdout.write(`\n${title}\n`);
-    for (const [k, us] of [...m].sort((a, b) => b[1] - a[1]).slice(0, top)) process.stdout.write(`${pct(us)} ${(us / 1000).toFixed(0).padStart(7)} ms  ${k}\n`);
+    for (const [k, us] of [...m].sort((a, b) => b[1] - a[1]).slice(0, top))
+      process.stdout.write(`${pct(us)} ${(us / 1000).toFixed(0).padStart(7)} ms  ${k}\n`);
   };
   process.stdout.write(`${file}: ${(total / 1e6).toFixed(2)} s sampled\n`);
   list('Self time by function', selfBy);

@@ -49,8 +49,14 @@ export function markdownTable(rows: Row[]): string {
     const cpuRatio = us[0] !== undefined && us[1] !== undefined ? us[1] / us[0] : undefined;
     const notes = [
       ...(us[0] !== undefined || us[1] !== undefined ? [`server CPU µs/req ${num(us[0])}/${num(us[1])}`] : []),
-      ...(s && c ? [`client cores ${num(s.clientCpu, 2)}/${num(c.clientCpu, 2)}${c.clientCpu >= CLIENT_BOUND ? ' (ceiling run client-bound)' : ''}`] : []),
-      ...(s?.otherCpu !== undefined && c?.otherCpu !== undefined ? [`rest of machine ${num(s.otherCpu, 2)}/${num(c.otherCpu, 2)} cores${Math.max(s.otherCpu, c.otherCpu) >= BUSY_MACHINE ? ' (busy machine: noisy)' : ''}`] : []),
+      ...(s && c
+        ? [`client cores ${num(s.clientCpu, 2)}/${num(c.clientCpu, 2)}${c.clientCpu >= CLIENT_BOUND ? ' (ceiling run client-bound)' : ''}`]
+        : []),
+      ...(s?.otherCpu !== undefined && c?.otherCpu !== undefined
+        ? [
+            `rest of machine ${num(s.otherCpu, 2)}/${num(c.otherCpu, 2)} cores${Math.max(s.otherCpu, c.otherCpu) >= BUSY_MACHINE ? ' (busy machine: noisy)' : ''}`,
+          ]
+        : []),
       ...(c ? [`ceiling p50/p99 ${num(c.p50, 2)}/${num(c.p99, 2)} ms`] : []),
       ...problems('LocalVPC', s),
       ...problems('ceiling', c),
@@ -59,7 +65,17 @@ export function markdownTable(rows: Row[]): string {
     ];
     const target = r.targetRatio ?? TARGET_RATIO;
     const fmtRatio = (x: number | undefined): string => (x === undefined ? '-' : `${x.toFixed(2)}${x < target ? ' ⚠' : ''}`);
-    const cells = [r.scenario, String(r.concurrency), num(s?.rps), num(s?.p50, 2), num(s?.p99, 2), num(c?.rps), fmtRatio(ratio), fmtRatio(cpuRatio), notes.join('; ')];
+    const cells = [
+      r.scenario,
+      String(r.concurrency),
+      num(s?.rps),
+      num(s?.p50, 2),
+      num(s?.p99, 2),
+      num(c?.rps),
+      fmtRatio(ratio),
+      fmtRatio(cpuRatio),
+      notes.join('; '),
+    ];
     lines.push(`| ${cells.join(' | ')} |`);
   }
   return lines.join('\n');

@@ -46,7 +46,9 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const chosen = SCENARIOS.filter((s) => args.only.length === 0 || args.only.some((o) => s.id.toLowerCase().includes(o.toLowerCase())));
   if (args.list || chosen.length === 0) {
-    process.stdout.write(`${chosen.length === 0 ? 'no scenario matches --only; ' : ''}scenarios:\n${SCENARIOS.map((s) => `  ${s.id}`).join('\n')}\n`);
+    process.stdout.write(
+      `${chosen.length === 0 ? 'no scenario matches --only; ' : ''}scenarios:\n${SCENARIOS.map((s) => `  ${s.id}`).join('\n')}\n`,
+    );
     if (chosen.length === 0) process.exitCode = 2;
     return;
   }

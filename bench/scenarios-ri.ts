@@ -27,12 +27,19 @@ interface Target {
 }
 
 function targets(key: Key, ds: Dataset): Target[] {
-  return key === 'RouterInterfaceId' ? ds.interfaces.map((id) => ({ value: id, expect: [id] })) : ds.routers.map((r) => ({ value: r.id, expect: r.interfaces }));
+  return key === 'RouterInterfaceId'
+    ? ds.interfaces.map((id) => ({ value: id, expect: [id] }))
+    : ds.routers.map((r) => ({ value: r.id, expect: r.interfaces }));
 }
 
 /** A factory cycling over one signer per target. */
 export function describeFactory(port: number, key: Key, values: string[]): () => RequestSpec {
-  const signers = values.map((v) => v3Signer({ action: 'DescribeRouterInterfaces', params: { RegionId: REGION, 'Filter.1.Key': key, 'Filter.1.Value.1': v } }, `127.0.0.1:${port}`));
+  const signers = values.map((v) =>
+    v3Signer(
+      { action: 'DescribeRouterInterfaces', params: { RegionId: REGION, 'Filter.1.Key': key, 'Filter.1.Value.1': v } },
+      `127.0.0.1:${port}`,
+    ),
+  );
   let i = 0;
   return () => (signers[i++ % signers.length] as () => RequestSpec)();
 }
@@ -42,10 +49,15 @@ async function verify(port: number, key: Key, ts: Target[]): Promise<Answer> {
   let last: Answer | undefined;
   for (const t of ts) {
     const a = await fetchOnce(port, describeFactory(port, key, [t.value])());
-    const body = JSON.parse(a.body) as { TotalCount?: number; RouterInterfaceSet?: { RouterInterfaceType?: { RouterInterfaceId: string }[] } };
+    const body = JSON.parse(a.body) as {
+      TotalCount?: number;
+      RouterInterfaceSet?: { RouterInterfaceType?: { RouterInterfaceId: string }[] };
+    };
     const got = (body.RouterInterfaceSet?.RouterInterfaceType ?? []).map((r) => r.RouterInterfaceId);
     if (a.status !== 200 || body.TotalCount !== t.expect.length || got.join() !== t.expect.join()) {
-      throw new Error(`DescribeRouterInterfaces ${key}=${t.value}: expected ${t.expect.join(',')}, got ${a.status} ${a.body.slice(0, 300)}`);
+      throw new Error(
+        `DescribeRouterInterfaces ${key}=${t.value}: expected ${t.expect.join(',')}, got ${a.status} ${a.body.slice(0, 300)}`,
+      );
     }
     last = a;
   }
@@ -62,13 +74,19 @@ function riScenario(key: Key): Scenario {
       let answer: Answer | undefined;
       for (const size of SIZES) {
         const ds = await dataset(size);
-        const n: string[] = [`${size / 5} routers; data set built in ${ds.seconds.toFixed(1)} s (${(ds.bytes / 2 ** 20).toFixed(0)} MiB document, ${ds.method})`];
+        const n: string[] = [
+          `${size / 5} routers; data set built in ${ds.seconds.toFixed(1)} s (${(ds.bytes / 2 ** 20).toFixed(0)} MiB document, ${ds.method})`,
+        ];
         const vpc = await startLocalVpc({ dataDir: ds.dir, token: ds.token, nodeArgs: profileArgs(o, 'localvpc') });
         try {
           const ts = targets(key, ds);
           answer = await verify(vpc.port, key, ts);
           n.push(`checked: ${ts.length} targets, each exactly its ${ts[0]?.expect.length} interface(s)`);
-          const factory = describeFactory(vpc.port, key, ts.map((t) => t.value));
+          const factory = describeFactory(
+            vpc.port,
+            key,
+            ts.map((t) => t.value),
+          );
           for (const c of CONCURRENCY) {
             const cn = c === CONCURRENCY[0] ? n : [];
             notes.set(`${size} ${c}`, cn);
@@ -80,12 +98,24 @@ function riScenario(key: Key): Scenario {
         }
       }
       const a = answer as Answer;
-      const ceil = await startCeiling({ secret: DEFAULT_KEY.secret, body: a.body, contentType: String(a.headers['content-type']), requestId: String(a.headers['x-acs-request-id']) }, profileArgs(o, 'ceiling'));
+      const ceil = await startCeiling(
+        {
+          secret: DEFAULT_KEY.secret,
+          body: a.body,
+          contentType: String(a.headers['content-type']),
+          requestId: String(a.headers['x-acs-request-id']),
+        },
+        profileArgs(o, 'ceiling'),
+      );
       const ceiling = new Map<number, LoadResult>();
       const ceilNotes = new Map<number, string[]>();
       try {
         const ds = await dataset(SIZES[0] as number);
-        const factory = describeFactory(ceil.port, key, targets(key, ds).map((t) => t.value));
+        const factory = describeFactory(
+          ceil.port,
+          key,
+          targets(key, ds).map((t) => t.value),
+        );
         await expect200(`ceiling (${name})`, ceil.port, factory());
         for (const c of CONCURRENCY) {
           ceilNotes.set(c, []);
@@ -98,7 +128,13 @@ function riScenario(key: Key): Scenario {
       for (const c of CONCURRENCY) {
         for (const size of SIZES) {
           const shared = size === SIZES[0] ? ['one ceiling run per concurrency, for all sizes'] : [];
-          rows.push({ scenario: `${name}, ${sizeLabel(size)} stored`, concurrency: c, subject: subject.get(`${size} ${c}`), ceiling: ceiling.get(c), notes: [...(notes.get(`${size} ${c}`) ?? []), ...shared, ...(ceilNotes.get(c) ?? [])] });
+          rows.push({
+            scenario: `${name}, ${sizeLabel(size)} stored`,
+            concurrency: c,
+            subject: subject.get(`${size} ${c}`),
+            ceiling: ceiling.get(c),
+            notes: [...(notes.get(`${size} ${c}`) ?? []), ...shared, ...(ceilNotes.get(c) ?? [])],
+          });
         }
       }
       return { rows, facts: [scaling(name, subject)] };
@@ -112,7 +148,8 @@ function scaling(name: string, subject: Map<string, LoadResult>): Fact {
   const g = (size: number, c: number): LoadResult | undefined => subject.get(`${size} ${c}`);
   const rps = (g(large, 32)?.rps ?? NaN) / (g(small, 32)?.rps ?? NaN);
   const p50 = (g(large, 1)?.p50 ?? NaN) / (g(small, 1)?.p50 ?? NaN);
-  const per = (c: number, f: (r: LoadResult) => string): string => SIZES.map((s) => `${sizeLabel(s)} ${(g(s, c) && f(g(s, c) as LoadResult)) ?? '-'}`).join(', ');
+  const per = (c: number, f: (r: LoadResult) => string): string =>
+    SIZES.map((s) => `${sizeLabel(s)} ${(g(s, c) && f(g(s, c) as LoadResult)) ?? '-'}`).join(', ');
   return {
     name: `${name}: cost vs store size`,
     value: `c=32 req/s ${per(32, (r) => r.rps.toFixed(0))} (100k/1k ${rps.toFixed(2)}); c=1 p50 ${per(1, (r) => `${r.p50.toFixed(2)} ms`)} (100k/1k ${p50.toFixed(2)})`,

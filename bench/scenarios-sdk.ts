@@ -15,9 +15,23 @@ import { DEFAULT_KEY, v3Signer, type RequestSpec } from './sign.js';
 const CONCURRENCY = 32;
 const SDK_NOTE = 'through @alicloud/vpc20160428 (V3); the SDK saturates its own process at about 2,500 calls/s';
 
-function sdkRun(o: BenchOptions, child: Child, call: (port: number) => () => Promise<unknown>, notes: string[], who: string): Promise<LoadResult> {
+function sdkRun(
+  o: BenchOptions,
+  child: Child,
+  call: (port: number) => () => Promise<unknown>,
+  notes: string[],
+  who: string,
+): Promise<LoadResult> {
   const c = call(child.port);
-  return measured(o, notes, who, () => runSdkLoad({ concurrency: CONCURRENCY, call: c, seconds: o.seconds, warmupSeconds: o.warmupSeconds, serverCpuSeconds: () => child.cpuSeconds() }));
+  return measured(o, notes, who, () =>
+    runSdkLoad({
+      concurrency: CONCURRENCY,
+      call: c,
+      seconds: o.seconds,
+      warmupSeconds: o.warmupSeconds,
+      serverCpuSeconds: () => child.cpuSeconds(),
+    }),
+  );
 }
 
 interface SdkSpec {
@@ -48,7 +62,15 @@ function sdkScenario(s: SdkSpec): Scenario {
       } finally {
         await vpc.stop();
       }
-      const ceil = await startCeiling({ secret: DEFAULT_KEY.secret, body: answer.body, contentType: String(answer.headers['content-type']), requestId: String(answer.headers['x-acs-request-id']) }, profileArgs(o, 'ceiling'));
+      const ceil = await startCeiling(
+        {
+          secret: DEFAULT_KEY.secret,
+          body: answer.body,
+          contentType: String(answer.headers['content-type']),
+          requestId: String(answer.headers['x-acs-request-id']),
+        },
+        profileArgs(o, 'ceiling'),
+      );
       try {
         await s.call(values)(ceil.port)();
         const ceiling = await sdkRun(o, ceil, s.call(values), notes, 'ceiling');
@@ -97,8 +119,13 @@ const routerInterfaces: SdkSpec = {
     };
   },
   check(answer, values) {
-    const items = (answer as { body?: { routerInterfaceSet?: { routerInterfaceType?: { routerInterfaceId?: string }[] } } }).body?.routerInterfaceSet?.routerInterfaceType ?? [];
-    if (items.length !== 1 || items[0]?.routerInterfaceId !== values[0]) throw new Error(`SDK DescribeRouterInterfaces: expected exactly ${values[0]}, got ${JSON.stringify(items.map((i) => i.routerInterfaceId))}`);
+    const items =
+      (answer as { body?: { routerInterfaceSet?: { routerInterfaceType?: { routerInterfaceId?: string }[] } } }).body?.routerInterfaceSet
+        ?.routerInterfaceType ?? [];
+    if (items.length !== 1 || items[0]?.routerInterfaceId !== values[0])
+      throw new Error(
+        `SDK DescribeRouterInterfaces: expected exactly ${values[0]}, got ${JSON.stringify(items.map((i) => i.routerInterfaceId))}`,
+      );
   },
 };
 

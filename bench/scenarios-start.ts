@@ -83,8 +83,17 @@ const rssScenario: Scenario = {
       return {
         rows: [],
         facts: [
-          { name: 'RSS idle, 1 s after start (file database, empty)', value: `${idle.toFixed(1)} MB`, target: `< ${TARGET_IDLE_RSS_MB} MB`, met: idle < TARGET_IDLE_RSS_MB },
-          { name: 'RSS at the end of a load phase', value: `${after.toFixed(1)} MB`, notes: `DescribeRegions V3 c=32, ${r.requests} requests in ${r.elapsed.toFixed(1)} s after ${r.warmupRequests} warm-up${notes.length ? `; ${notes.join('; ')}` : ''}` },
+          {
+            name: 'RSS idle, 1 s after start (file database, empty)',
+            value: `${idle.toFixed(1)} MB`,
+            target: `< ${TARGET_IDLE_RSS_MB} MB`,
+            met: idle < TARGET_IDLE_RSS_MB,
+          },
+          {
+            name: 'RSS at the end of a load phase',
+            value: `${after.toFixed(1)} MB`,
+            notes: `DescribeRegions V3 c=32, ${r.requests} requests in ${r.elapsed.toFixed(1)} s after ${r.warmupRequests} warm-up${notes.length ? `; ${notes.join('; ')}` : ''}`,
+          },
         ],
       };
     } finally {

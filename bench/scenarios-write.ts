@@ -22,7 +22,8 @@ const CONCURRENCY = 16;
 const TARGET_RATIO = 1.5;
 const TARGET_P99_MS = 50;
 
-const createVpcFactory = (port: number): (() => RequestSpec) => v3Signer({ action: 'CreateVpc', params: { RegionId: REGION, CidrBlock: '10.0.0.0/16' } }, `127.0.0.1:${port}`);
+const createVpcFactory = (port: number): (() => RequestSpec) =>
+  v3Signer({ action: 'CreateVpc', params: { RegionId: REGION, CidrBlock: '10.0.0.0/16' } }, `127.0.0.1:${port}`);
 
 let sqliteCeiling: Promise<{ result: LoadResult; notes: string[] }> | undefined;
 
@@ -31,7 +32,13 @@ function insertCeiling(o: BenchOptions, answer: Answer): Promise<{ result: LoadR
   sqliteCeiling ??= (async () => {
     const dir = tempDir('localvpc-bench-ceiling-');
     const ceil = await startCeiling(
-      { secret: DEFAULT_KEY.secret, body: answer.body, contentType: String(answer.headers['content-type']), requestId: String(answer.headers['x-acs-request-id']), sqlitePath: join(dir, 'ceiling.db') },
+      {
+        secret: DEFAULT_KEY.secret,
+        body: answer.body,
+        contentType: String(answer.headers['content-type']),
+        requestId: String(answer.headers['x-acs-request-id']),
+        sqlitePath: join(dir, 'ceiling.db'),
+      },
       profileArgs(o, 'ceiling'),
     );
     try {
@@ -47,7 +54,11 @@ function insertCeiling(o: BenchOptions, answer: Answer): Promise<{ result: LoadR
 }
 
 const durableVpc = (o: BenchOptions, profile: string[] = []) =>
-  startLocalVpc({ dataDir: tempDir('localvpc-bench-write-'), args: ['--durability', 'full', ...profile], nodeArgs: profileArgs(o, 'localvpc') });
+  startLocalVpc({
+    dataDir: tempDir('localvpc-bench-write-'),
+    args: ['--durability', 'full', ...profile],
+    nodeArgs: profileArgs(o, 'localvpc'),
+  });
 
 const createVpc: Scenario = {
   id: `CreateVpc durable c=${CONCURRENCY}`,
@@ -66,10 +77,29 @@ const createVpc: Scenario = {
     const ceiling = await insertCeiling(o, answer);
     const ratio = subject.rps / ceiling.result.rps;
     return {
-      rows: [{ scenario: 'CreateVpc, durable (group commit vs one commit per request)', concurrency: CONCURRENCY, subject, ceiling: ceiling.result, targetRatio: TARGET_RATIO, notes: [...notes, ...ceiling.notes] }],
+      rows: [
+        {
+          scenario: 'CreateVpc, durable (group commit vs one commit per request)',
+          concurrency: CONCURRENCY,
+          subject,
+          ceiling: ceiling.result,
+          targetRatio: TARGET_RATIO,
+          notes: [...notes, ...ceiling.notes],
+        },
+      ],
       facts: [
-        { name: `CreateVpc durable c=${CONCURRENCY}: throughput vs one-commit-per-request ceiling`, value: `${ratio.toFixed(2)}x (${subject.rps.toFixed(0)} vs ${ceiling.result.rps.toFixed(0)} req/s)`, target: `>= ${TARGET_RATIO}x`, met: ratio >= TARGET_RATIO },
-        { name: `CreateVpc durable c=${CONCURRENCY}: p99`, value: ms(subject.p99), target: `< ${TARGET_P99_MS} ms`, met: subject.p99 < TARGET_P99_MS },
+        {
+          name: `CreateVpc durable c=${CONCURRENCY}: throughput vs one-commit-per-request ceiling`,
+          value: `${ratio.toFixed(2)}x (${subject.rps.toFixed(0)} vs ${ceiling.result.rps.toFixed(0)} req/s)`,
+          target: `>= ${TARGET_RATIO}x`,
+          met: ratio >= TARGET_RATIO,
+        },
+        {
+          name: `CreateVpc durable c=${CONCURRENCY}: p99`,
+          value: ms(subject.p99),
+          target: `< ${TARGET_P99_MS} ms`,
+          met: subject.p99 < TARGET_P99_MS,
+        },
       ],
     };
   },
@@ -100,13 +130,19 @@ const lifecycle: Scenario = {
     const notes = ['calls/s, every call of the flow counted (polls too); file database, durability full, profile instant'];
     let subject: FlowResult;
     let answer: Answer | undefined;
-    let polls = 0, done = 0;
+    let polls = 0,
+      done = 0;
     const port = vpc.port;
     try {
-      const call = (send: Send, action: string, params: Record<string, string>) => json(send, port, action, { RegionId: REGION, ...params });
+      const call = (send: Send, action: string, params: Record<string, string>) =>
+        json(send, port, action, { RegionId: REGION, ...params });
       subject = await measured(o, notes, 'LocalVPC', () =>
         runFlows<Worker>({
-          port, concurrency: CONCURRENCY, seconds: o.seconds, warmupSeconds: o.warmupSeconds, serverCpuSeconds: () => vpc.cpuSeconds(),
+          port,
+          concurrency: CONCURRENCY,
+          seconds: o.seconds,
+          warmupSeconds: o.warmupSeconds,
+          serverCpuSeconds: () => vpc.cpuSeconds(),
           async setup(send) {
             const first = await send(signed(port, 'CreateVpc', { RegionId: REGION, CidrBlock: '10.0.0.0/16' }));
             answer ??= first;
@@ -115,11 +151,29 @@ const lifecycle: Scenario = {
           },
           async iterate(send, w) {
             const create = async (role: string, router: string, spec: string) =>
-              (await call(send, 'CreateRouterInterface', { Role: role, RouterType: 'VRouter', RouterId: router, Spec: spec, OppositeRegionId: REGION })).RouterInterfaceId as string;
+              (
+                await call(send, 'CreateRouterInterface', {
+                  Role: role,
+                  RouterType: 'VRouter',
+                  RouterId: router,
+                  Spec: spec,
+                  OppositeRegionId: REGION,
+                })
+              ).RouterInterfaceId as string;
             const i = await create('InitiatingSide', w.a, 'Large.1');
             const a = await create('AcceptingSide', w.b, 'Negative');
-            await call(send, 'ModifyRouterInterfaceAttribute', { RouterInterfaceId: i, OppositeInterfaceId: a, OppositeRouterId: w.b, OppositeInterfaceOwnerId: DEFAULT_ALIUID });
-            await call(send, 'ModifyRouterInterfaceAttribute', { RouterInterfaceId: a, OppositeInterfaceId: i, OppositeRouterId: w.a, OppositeInterfaceOwnerId: DEFAULT_ALIUID });
+            await call(send, 'ModifyRouterInterfaceAttribute', {
+              RouterInterfaceId: i,
+              OppositeInterfaceId: a,
+              OppositeRouterId: w.b,
+              OppositeInterfaceOwnerId: DEFAULT_ALIUID,
+            });
+            await call(send, 'ModifyRouterInterfaceAttribute', {
+              RouterInterfaceId: a,
+              OppositeInterfaceId: i,
+              OppositeRouterId: w.a,
+              OppositeInterfaceOwnerId: DEFAULT_ALIUID,
+            });
             await call(send, 'ConnectRouterInterface', { RouterInterfaceId: i });
             const up = await waitStatus(send, port, i, 'Active');
             await call(send, 'DeactivateRouterInterface', { RouterInterfaceId: i });
@@ -141,7 +195,18 @@ const lifecycle: Scenario = {
     }
     if (!answer) throw new Error('lifecycle: no CreateVpc answer');
     const ceiling = await insertCeiling(o, answer);
-    return { rows: [{ scenario: 'Router-interface lifecycle, durable (calls/s)', concurrency: CONCURRENCY, subject, ceiling: ceiling.result, notes: [...notes, ...ceiling.notes, 'the ceiling run is the CreateVpc row\'s (one per benchmark run)'] }], facts: [] };
+    return {
+      rows: [
+        {
+          scenario: 'Router-interface lifecycle, durable (calls/s)',
+          concurrency: CONCURRENCY,
+          subject,
+          ceiling: ceiling.result,
+          notes: [...notes, ...ceiling.notes, "the ceiling run is the CreateVpc row's (one per benchmark run)"],
+        },
+      ],
+      facts: [],
+    };
   },
 };
 

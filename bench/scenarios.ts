@@ -43,12 +43,15 @@ export function vsCeiling(s: VsCeilingSpec): Scenario {
       } finally {
         await vpc.stop();
       }
-      const ceil = await startCeiling({
-        secret: DEFAULT_KEY.secret,
-        body: answer.body,
-        contentType: String(answer.headers['content-type']),
-        requestId: String(answer.headers['x-acs-request-id']),
-      }, profileArgs(o, 'ceiling'));
+      const ceil = await startCeiling(
+        {
+          secret: DEFAULT_KEY.secret,
+          body: answer.body,
+          contentType: String(answer.headers['content-type']),
+          requestId: String(answer.headers['x-acs-request-id']),
+        },
+        profileArgs(o, 'ceiling'),
+      );
       try {
         const next = s.factory(ceil.port);
         await expect200(`ceiling (${id})`, ceil.port, next());
@@ -65,7 +68,9 @@ const regions = { action: 'DescribeRegions', params: { RegionId: 'cn-hangzhou' }
 
 export const SCENARIOS: Scenario[] = [
   ...[1, 32].map((concurrency) => vsCeiling({ name: 'DescribeRegions V1', concurrency, factory: () => v1Signer(regions) })),
-  ...[1, 32].map((concurrency) => vsCeiling({ name: 'DescribeRegions V3', concurrency, factory: (port) => v3Signer(regions, `127.0.0.1:${port}`) })),
+  ...[1, 32].map((concurrency) =>
+    vsCeiling({ name: 'DescribeRegions V3', concurrency, factory: (port) => v3Signer(regions, `127.0.0.1:${port}`) }),
+  ),
   ...riScenarios(),
   ...writeScenarios(),
   ...startScenarios(),

@@ -16,7 +16,12 @@ export { Vpc };
 export type VpcClient = InstanceType<typeof Vpc.default>;
 
 export function vpcClient(port: number): VpcClient {
-  const config = new $OpenApiUtil.Config({ accessKeyId: DEFAULT_KEY.id, accessKeySecret: DEFAULT_KEY.secret, endpoint: `127.0.0.1:${port}`, protocol: 'http' });
+  const config = new $OpenApiUtil.Config({
+    accessKeyId: DEFAULT_KEY.id,
+    accessKeySecret: DEFAULT_KEY.secret,
+    endpoint: `127.0.0.1:${port}`,
+    protocol: 'http',
+  });
   return new Vpc.default(config as ConstructorParameters<typeof Vpc.default>[0]);
 }
 
@@ -30,7 +35,8 @@ export function runSdkLoad(o: SdkLoadOptions): Promise<LoadResult> {
   const drive = async (seconds: number, tally?: Tally): Promise<{ elapsed: number; issued: number }> => {
     const started = performance.now();
     const deadline = started + seconds * 1000;
-    let issued = 0, errors = 0;
+    let issued = 0,
+      errors = 0;
     const worker = async (): Promise<void> => {
       while (performance.now() < deadline && errors < 1000) {
         issued++;

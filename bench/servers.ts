@@ -117,7 +117,18 @@ export async function startLocalVpc(o: LocalVpcOptions = {}): Promise<Child> {
   };
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('LOCALVPC_')));
   const storage = o.dataDir ? ['--data', o.dataDir] : ['--in-memory'];
-  const args = [...(o.nodeArgs ?? []), main, 'serve', ...storage, '--port', '0', '--log-level', 'warn', ...(o.token ? ['--token', o.token] : []), ...(o.args ?? [])];
+  const args = [
+    ...(o.nodeArgs ?? []),
+    main,
+    'serve',
+    ...storage,
+    '--port',
+    '0',
+    '--log-level',
+    'warn',
+    ...(o.token ? ['--token', o.token] : []),
+    ...(o.args ?? []),
+  ];
   const spawnedAt = performance.now();
   const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   live.add(child);

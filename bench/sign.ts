@@ -47,7 +47,8 @@ function isoNow(): string {
 }
 
 const EMPTY_SHA256 = sha256Hex('');
-const byKey = (a: [string, string], b: [string, string]): number => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0);
+const byKey = (a: [string, string], b: [string, string]): number =>
+  a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0;
 
 function once(check: () => void): () => void {
   let done = false;
@@ -71,14 +72,20 @@ export function v1Signer(o: SignOptions): () => RequestSpec {
   ];
   const query = fixed.map(([k, v]) => `${pct(k)}=${pct(v)}`).join('&');
   // Canonical query = sorted `k=v` of the fixed pairs plus the two varying ones, each encoded again.
-  const slots = [...fixed.map(([k, v]) => [pct(k), pct(v)] as [string, string]), ['SignatureNonce', '\u0000n'] as [string, string], ['Timestamp', '\u0000t'] as [string, string]].sort(byKey);
+  const slots = [
+    ...fixed.map(([k, v]) => [pct(k), pct(v)] as [string, string]),
+    ['SignatureNonce', '\u0000n'] as [string, string],
+    ['Timestamp', '\u0000t'] as [string, string],
+  ].sort(byKey);
   const seg = slots.map(([k, v]) => (v.startsWith('\u0000') ? v : pct(`${k}=${v}`)));
   const iN = seg.indexOf('\u0000n');
   const iT = seg.indexOf('\u0000t');
-  let nonceSeen = '', tsSeen = '', toSignSeen = '';
+  let nonceSeen = '',
+    tsSeen = '',
+    toSignSeen = '';
   const check = once(() => {
     const pairs: [string, string][] = [...fixed, ['SignatureNonce', nonceSeen], ['Timestamp', tsSeen]];
-    if (v1StringToSign('GET', pairs) !== toSignSeen) throw new Error('bench/sign.ts: V1 string to sign differs from the server\'s');
+    if (v1StringToSign('GET', pairs) !== toSignSeen) throw new Error("bench/sign.ts: V1 string to sign differs from the server's");
   });
   return () => {
     const nonce = randomUUID();
@@ -103,13 +110,19 @@ export function v3Signer(o: SignOptions, host: string): () => RequestSpec {
   const action = o.action;
   const version = o.version ?? '2016-04-28';
   const signed = ['host', 'x-acs-action', 'x-acs-content-sha256', 'x-acs-date', 'x-acs-signature-nonce', 'x-acs-version'];
-  const canonQuery = query.map(([k, v]) => [pct(k), pct(v)] as [string, string]).sort(byKey).map(([k, v]) => `${k}=${v}`).join('&');
+  const canonQuery = query
+    .map(([k, v]) => [pct(k), pct(v)] as [string, string])
+    .sort(byKey)
+    .map(([k, v]) => `${k}=${v}`)
+    .join('&');
   const head = `POST\n/\n${canonQuery}\nhost:${host}\nx-acs-action:${action}\nx-acs-content-sha256:${EMPTY_SHA256}\nx-acs-date:`;
   const tail = `\nx-acs-version:${version}\n\n${signed.join(';')}\n${EMPTY_SHA256}`;
   const credential = `ACS3-HMAC-SHA256 Credential=${key.id},SignedHeaders=${signed.join(';')},Signature=`;
-  let headersSeen: Record<string, string> = {}, toSignSeen = '';
+  let headersSeen: Record<string, string> = {},
+    toSignSeen = '';
   const check = once(() => {
-    if (v3StringToSign('POST', '/', query, headersSeen, signed, EMPTY_SHA256) !== toSignSeen) throw new Error('bench/sign.ts: V3 string to sign differs from the server\'s');
+    if (v3StringToSign('POST', '/', query, headersSeen, signed, EMPTY_SHA256) !== toSignSeen)
+      throw new Error("bench/sign.ts: V3 string to sign differs from the server's");
   });
   return () => {
     const date = isoNow();

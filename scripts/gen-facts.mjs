@@ -20,10 +20,12 @@ function param(name, schema, style) {
   const p = { name, type: TYPE[schema.type] ?? 's' };
   if (schema.required === true) p.required = true;
   if (Array.isArray(schema.enum) && schema.enum.length) p.enum = schema.enum.map(String);
-  const min = num(schema.minimum), max = num(schema.maximum);
+  const min = num(schema.minimum),
+    max = num(schema.maximum);
   if (min !== undefined) p.minimum = min;
   if (max !== undefined) p.maximum = max;
-  const minLen = num(schema.minLength), maxLen = num(schema.maxLength);
+  const minLen = num(schema.minLength),
+    maxLen = num(schema.maxLength);
   if (minLen !== undefined) p.minLength = minLen;
   if (maxLen !== undefined) p.maxLength = maxLen;
   const maxItems = num(schema.maxItems);

@@ -27,7 +27,8 @@ export function accountRoutes(d: AdminDeps): Route[] {
   };
   const site = (v: unknown): Site | undefined => {
     const s = ofType<string>(v, 'string', 'site');
-    if (s !== undefined && !(SITES as readonly string[]).includes(s)) throw new AdminError(400, 'InvalidBody', `"site" must be one of ${SITES.join(', ')}.`);
+    if (s !== undefined && !(SITES as readonly string[]).includes(s))
+      throw new AdminError(400, 'InvalidBody', `"site" must be one of ${SITES.join(', ')}.`);
     return s as Site | undefined;
   };
   const newKey = (accountId: string, id?: string, secret?: string): AccessKey => ({
@@ -44,11 +45,21 @@ export function accountRoutes(d: AdminDeps): Route[] {
   };
   return [
     {
-      method: 'GET', path: '/_localvpc/accounts', tag: 'accounts', summary: 'List accounts.',
-      handler: () => ({ body: { accounts: repos.accounts.find({}, { orderBy: ['createdAt', 'id'] }).map((a) => view(a, repos.keys.find({ accountId: a.id }))) } }),
+      method: 'GET',
+      path: '/_localvpc/accounts',
+      tag: 'accounts',
+      summary: 'List accounts.',
+      handler: () => ({
+        body: {
+          accounts: repos.accounts.find({}, { orderBy: ['createdAt', 'id'] }).map((a) => view(a, repos.keys.find({ accountId: a.id }))),
+        },
+      }),
     },
     {
-      method: 'POST', path: '/_localvpc/accounts', tag: 'accounts', summary: 'Create an account with one AccessKey pair (its secret is shown only here).',
+      method: 'POST',
+      path: '/_localvpc/accounts',
+      tag: 'accounts',
+      summary: 'Create an account with one AccessKey pair (its secret is shown only here).',
       example: { aliUid: '1000000000000009', name: 'team-b', site: 'international', billsOutstanding: false, financialLocked: false },
       handler: ({ body }) => {
         const b = objectBody(body, ['aliUid', 'name', 'site', 'billsOutstanding', 'financialLocked', 'accessKeyId', 'accessKeySecret']);
@@ -58,9 +69,13 @@ export function accountRoutes(d: AdminDeps): Route[] {
         const keyId = ofType<string>(b.accessKeyId, 'string', 'accessKeyId');
         if (keyId && repos.keys.get(keyId)) throw new AdminError(409, 'AccessKeyExists', `AccessKey ${keyId} exists already.`);
         const account: Account = {
-          id: uid, name: ofType<string>(b.name, 'string', 'name') ?? `account-${uid}`, site: site(b.site) ?? 'china', status: 'Active',
+          id: uid,
+          name: ofType<string>(b.name, 'string', 'name') ?? `account-${uid}`,
+          site: site(b.site) ?? 'china',
+          status: 'Active',
           billsOutstanding: ofType<boolean>(b.billsOutstanding, 'boolean', 'billsOutstanding') ?? false,
-          financialLocked: ofType<boolean>(b.financialLocked, 'boolean', 'financialLocked') ?? false, createdAt: d.services.clock.now(),
+          financialLocked: ofType<boolean>(b.financialLocked, 'boolean', 'financialLocked') ?? false,
+          createdAt: d.services.clock.now(),
         };
         const key = newKey(uid, keyId, ofType<string>(b.accessKeySecret, 'string', 'accessKeySecret'));
         store.transaction(() => {
@@ -71,17 +86,24 @@ export function accountRoutes(d: AdminDeps): Route[] {
       },
     },
     {
-      method: 'GET', path: '/_localvpc/accounts/:uid', tag: 'accounts', summary: 'Read an account.',
+      method: 'GET',
+      path: '/_localvpc/accounts/:uid',
+      tag: 'accounts',
+      summary: 'Read an account.',
       handler: ({ params }) => ({ body: view(get(params.uid as string), repos.keys.find({ accountId: params.uid as string })) }),
     },
     {
-      method: 'PATCH', path: '/_localvpc/accounts/:uid', tag: 'accounts', summary: 'Change name, site, status (Active/Disabled) or billing flags.',
+      method: 'PATCH',
+      path: '/_localvpc/accounts/:uid',
+      tag: 'accounts',
+      summary: 'Change name, site, status (Active/Disabled) or billing flags.',
       example: { billsOutstanding: true, financialLocked: false, site: 'china' },
       handler: ({ params, body }) => {
         const a = get(params.uid as string);
         const b = objectBody(body, ['name', 'site', 'status', 'billsOutstanding', 'financialLocked']);
         const status = ofType<string>(b.status, 'string', 'status');
-        if (status !== undefined && status !== 'Active' && status !== 'Disabled') throw new AdminError(400, 'InvalidBody', '"status" must be Active or Disabled.');
+        if (status !== undefined && status !== 'Active' && status !== 'Disabled')
+          throw new AdminError(400, 'InvalidBody', '"status" must be Active or Disabled.');
         const next: Account = {
           ...a,
           name: ofType<string>(b.name, 'string', 'name') ?? a.name,
@@ -95,11 +117,15 @@ export function accountRoutes(d: AdminDeps): Route[] {
       },
     },
     {
-      method: 'DELETE', path: '/_localvpc/accounts/:uid', tag: 'accounts', summary: 'Delete an account; with ?force=true also every resource it owns.',
+      method: 'DELETE',
+      path: '/_localvpc/accounts/:uid',
+      tag: 'accounts',
+      summary: 'Delete an account; with ?force=true also every resource it owns.',
       handler: ({ params, query }) => {
         const a = get(params.uid as string);
         const owned = Object.values(d.services.repos).reduce((n, r) => n + r.count({ accountId: a.id } as never), 0);
-        if (owned > 0 && query.get('force') !== 'true') throw new AdminError(409, 'AccountHasResources', `Account ${a.id} owns ${owned} resources; use ?force=true to delete them too.`);
+        if (owned > 0 && query.get('force') !== 'true')
+          throw new AdminError(409, 'AccountHasResources', `Account ${a.id} owns ${owned} resources; use ?force=true to delete them too.`);
         store.transaction(() => {
           for (const t of Object.values(d.services.repos)) t.deleteWhere({ accountId: a.id } as never);
           repos.keys.deleteWhere({ accountId: a.id });
@@ -110,7 +136,10 @@ export function accountRoutes(d: AdminDeps): Route[] {
       },
     },
     {
-      method: 'POST', path: '/_localvpc/accounts/:uid/keys', tag: 'accounts', summary: 'Create an AccessKey pair (its secret is shown only here).',
+      method: 'POST',
+      path: '/_localvpc/accounts/:uid/keys',
+      tag: 'accounts',
+      summary: 'Create an AccessKey pair (its secret is shown only here).',
       example: { accessKeyId: 'LTAI5tMyOwnKeyId00000001', accessKeySecret: 'MyOwnSecret0000000000000000000' },
       handler: ({ params, body }) => {
         const a = get(params.uid as string);
@@ -123,7 +152,10 @@ export function accountRoutes(d: AdminDeps): Route[] {
       },
     },
     {
-      method: 'PATCH', path: '/_localvpc/accounts/:uid/keys/:id', tag: 'accounts', summary: 'Enable (Active) or disable (Inactive) an AccessKey.',
+      method: 'PATCH',
+      path: '/_localvpc/accounts/:uid/keys/:id',
+      tag: 'accounts',
+      summary: 'Enable (Active) or disable (Inactive) an AccessKey.',
       example: { status: 'Inactive' },
       handler: ({ params, body }) => {
         const k = keyOf(params.uid as string, params.id as string);
@@ -134,7 +166,10 @@ export function accountRoutes(d: AdminDeps): Route[] {
       },
     },
     {
-      method: 'DELETE', path: '/_localvpc/accounts/:uid/keys/:id', tag: 'accounts', summary: 'Delete an AccessKey.',
+      method: 'DELETE',
+      path: '/_localvpc/accounts/:uid/keys/:id',
+      tag: 'accounts',
+      summary: 'Delete an AccessKey.',
       handler: ({ params }) => {
         const k = keyOf(params.uid as string, params.id as string);
         store.transaction(() => repos.keys.delete(k.id));

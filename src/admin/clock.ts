@@ -27,7 +27,10 @@ export function clockRoutes(d: AdminDeps): Route[] {
   return [
     { method: 'GET', path: '/_localvpc/clock', tag: 'clock', summary: 'Read the emulator clock.', handler: () => ({ body: show() }) },
     {
-      method: 'POST', path: '/_localvpc/clock/freeze', tag: 'clock', summary: 'Stop the clock (optionally at a given time, ISO 8601 or epoch ms).',
+      method: 'POST',
+      path: '/_localvpc/clock/freeze',
+      tag: 'clock',
+      summary: 'Stop the clock (optionally at a given time, ISO 8601 or epoch ms).',
       example: { at: '2030-01-01T00:00:00Z' },
       handler: ({ body }) => {
         const at = objectBody(body, ['at']).at;
@@ -40,24 +43,38 @@ export function clockRoutes(d: AdminDeps): Route[] {
         return after();
       },
     },
-    { method: 'POST', path: '/_localvpc/clock/resume', tag: 'clock', summary: 'Let a frozen clock run again.', handler: () => (clock.resume(), after()) },
     {
-      method: 'POST', path: '/_localvpc/clock/advance', tag: 'clock', summary: 'Move the clock forward by a duration ("90s", "5m", "1h") or a number of ms; due transitions complete.',
+      method: 'POST',
+      path: '/_localvpc/clock/resume',
+      tag: 'clock',
+      summary: 'Let a frozen clock run again.',
+      handler: () => (clock.resume(), after()),
+    },
+    {
+      method: 'POST',
+      path: '/_localvpc/clock/advance',
+      tag: 'clock',
+      summary: 'Move the clock forward by a duration ("90s", "5m", "1h") or a number of ms; due transitions complete.',
       example: { duration: '5m' },
       handler: ({ body }) => {
         const b = objectBody(body, ['duration', 'ms']);
         const ms = ofType<number>(b.ms, 'number', 'ms') ?? (typeof b.duration === 'string' ? parseDuration(b.duration) : undefined);
-        if (ms === undefined || ms < 0) throw new AdminError(400, 'InvalidBody', 'Give "duration" (e.g. "5m") or "ms" (a non-negative number).');
+        if (ms === undefined || ms < 0)
+          throw new AdminError(400, 'InvalidBody', 'Give "duration" (e.g. "5m") or "ms" (a non-negative number).');
         clock.advance(ms);
         return after();
       },
     },
     {
-      method: 'POST', path: '/_localvpc/clock/speed', tag: 'clock', summary: 'Run the clock at a speed factor (1 = real time, 60 = a minute per second).',
+      method: 'POST',
+      path: '/_localvpc/clock/speed',
+      tag: 'clock',
+      summary: 'Run the clock at a speed factor (1 = real time, 60 = a minute per second).',
       example: { factor: 60 },
       handler: ({ body }) => {
         const factor = ofType<number>(objectBody(body, ['factor']).factor, 'number', 'factor');
-        if (factor === undefined || factor < 0 || factor > 1_000_000) throw new AdminError(400, 'InvalidBody', '"factor" must be a number from 0 to 1000000.');
+        if (factor === undefined || factor < 0 || factor > 1_000_000)
+          throw new AdminError(400, 'InvalidBody', '"factor" must be a number from 0 to 1000000.');
         clock.setSpeed(factor);
         return after();
       },

@@ -12,7 +12,8 @@ function effectOf(v: unknown): FaultEffect {
     const code = ofType<string>(err.code, 'string', 'error.code');
     if (!code) throw new AdminError(400, 'InvalidBody', '"effect.error.code" is required.');
     const status = ofType<number>(err.status, 'number', 'error.status');
-    if (status !== undefined && (status < 400 || status > 599)) throw new AdminError(400, 'InvalidBody', '"effect.error.status" must be 400-599.');
+    if (status !== undefined && (status < 400 || status > 599))
+      throw new AdminError(400, 'InvalidBody', '"effect.error.status" must be 400-599.');
     const message = ofType<string>(err.message, 'string', 'error.message');
     if (message === undefined || status === undefined) {
       try {
@@ -30,20 +31,37 @@ function effectOf(v: unknown): FaultEffect {
   }
   const t = ofType<string>(e.transition, 'string', 'transition');
   if (t !== undefined) {
-    if (t !== 'stuck' && t !== 'fail-self' && t !== 'fail-peer') throw new AdminError(400, 'InvalidBody', '"effect.transition" must be stuck, fail-self or fail-peer.');
+    if (t !== 'stuck' && t !== 'fail-self' && t !== 'fail-peer')
+      throw new AdminError(400, 'InvalidBody', '"effect.transition" must be stuck, fail-self or fail-peer.');
     out.transition = t;
   }
-  if (!out.error && out.latencyMs === undefined && !out.transition) throw new AdminError(400, 'InvalidBody', 'An effect needs "error", "latencyMs" or "transition".');
+  if (!out.error && out.latencyMs === undefined && !out.transition)
+    throw new AdminError(400, 'InvalidBody', 'An effect needs "error", "latencyMs" or "transition".');
   return out;
 }
 
 export function faultRoutes(d: AdminDeps): Route[] {
   const { faults } = d.services;
   return [
-    { method: 'GET', path: '/_localvpc/faults', tag: 'faults', summary: 'List fault rules with how often each matched and fired.', handler: () => ({ body: { faults: faults.list() } }) },
     {
-      method: 'POST', path: '/_localvpc/faults', tag: 'faults', summary: 'Add a fault rule. Matches on action, accountId, regionId, resourceId (any parameter value), nth call or probability (seeded); fires at most count times.',
-      example: { action: 'ConnectRouterInterface', accountId: '1000000000000001', count: 1, effect: { error: { code: 'Throttling.User' } } },
+      method: 'GET',
+      path: '/_localvpc/faults',
+      tag: 'faults',
+      summary: 'List fault rules with how often each matched and fired.',
+      handler: () => ({ body: { faults: faults.list() } }),
+    },
+    {
+      method: 'POST',
+      path: '/_localvpc/faults',
+      tag: 'faults',
+      summary:
+        'Add a fault rule. Matches on action, accountId, regionId, resourceId (any parameter value), nth call or probability (seeded); fires at most count times.',
+      example: {
+        action: 'ConnectRouterInterface',
+        accountId: '1000000000000001',
+        count: 1,
+        effect: { error: { code: 'Throttling.User' } },
+      },
       handler: ({ body }) => {
         const b = objectBody(body, ['action', 'accountId', 'regionId', 'resourceId', 'nth', 'probability', 'seed', 'count', 'effect']);
         const num = (k: string, min: number, max: number) => {
@@ -69,12 +87,21 @@ export function faultRoutes(d: AdminDeps): Route[] {
       },
     },
     {
-      method: 'DELETE', path: '/_localvpc/faults/:id', tag: 'faults', summary: 'Remove one fault rule.',
+      method: 'DELETE',
+      path: '/_localvpc/faults/:id',
+      tag: 'faults',
+      summary: 'Remove one fault rule.',
       handler: ({ params }) => {
         if (!faults.remove(params.id as string)) throw new AdminError(404, 'FaultNotFound', `No fault rule ${params.id}.`);
         return { body: { deleted: params.id } };
       },
     },
-    { method: 'DELETE', path: '/_localvpc/faults', tag: 'faults', summary: 'Remove every fault rule.', handler: () => (faults.clear(), { body: { faults: [] } }) },
+    {
+      method: 'DELETE',
+      path: '/_localvpc/faults',
+      tag: 'faults',
+      summary: 'Remove every fault rule.',
+      handler: () => (faults.clear(), { body: { faults: [] } }),
+    },
   ];
 }

@@ -21,6 +21,13 @@ export function createAdmin(deps: AdminDeps, token: string) {
     ...snapshotRoutes(deps),
   ];
   const doc = openApiDocument(routes, ADMIN_VERSION);
-  routes.push({ method: 'GET', path: '/_localvpc/openapi.json', tag: 'status', open: true, summary: 'This document (open).', handler: () => ({ body: doc }) });
+  routes.push({
+    method: 'GET',
+    path: '/_localvpc/openapi.json',
+    tag: 'status',
+    open: true,
+    summary: 'This document (open).',
+    handler: () => ({ body: doc }),
+  });
   return createRouter(routes, token);
 }

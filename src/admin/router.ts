@@ -88,7 +88,8 @@ function tokenOf(req: IncomingMessage): string | undefined {
 }
 
 function sameToken(a: string, b: string): boolean {
-  const x = Buffer.from(a), y = Buffer.from(b);
+  const x = Buffer.from(a),
+    y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
@@ -103,10 +104,12 @@ export function createRouter(routes: Route[], token: string) {
       if (candidates.length === 0) return false;
       try {
         const route = candidates.find((r) => r.method === req.method);
-        if (!route) throw new AdminError(405, 'MethodNotAllowed', `Use ${candidates.map((r) => r.method).join(' or ')} on ${url.pathname}.`);
+        if (!route)
+          throw new AdminError(405, 'MethodNotAllowed', `Use ${candidates.map((r) => r.method).join(' or ')} on ${url.pathname}.`);
         if (!route.open) {
           const given = tokenOf(req);
-          if (!given || !sameToken(given, token)) throw new AdminError(401, 'Unauthorized', 'A valid admin token is required: Authorization: Bearer <token>.');
+          if (!given || !sameToken(given, token))
+            throw new AdminError(401, 'Unauthorized', 'A valid admin token is required: Authorization: Bearer <token>.');
         }
         const m = route.re.exec(url.pathname) as RegExpExecArray;
         const params = Object.fromEntries(route.names.map((n, i) => [n, decodeURIComponent(m[i + 1] as string)]));
@@ -131,13 +134,16 @@ export function createRouter(routes: Route[], token: string) {
 /** Reads a JSON object body; `fields` lists the keys it may have. */
 export function objectBody(body: unknown, fields: readonly string[]): Record<string, unknown> {
   if (body === undefined) return {};
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new AdminError(400, 'InvalidBody', 'The body must be a JSON object.');
-  for (const k of Object.keys(body)) if (!fields.includes(k)) throw new AdminError(400, 'InvalidBody', `Unknown field "${k}"; allowed: ${fields.join(', ')}.`);
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new AdminError(400, 'InvalidBody', 'The body must be a JSON object.');
+  for (const k of Object.keys(body))
+    if (!fields.includes(k)) throw new AdminError(400, 'InvalidBody', `Unknown field "${k}"; allowed: ${fields.join(', ')}.`);
   return body as Record<string, unknown>;
 }
 
 export function ofType<T>(v: unknown, type: 'string' | 'number' | 'boolean', name: string): T | undefined {
   if (v === undefined) return undefined;
-  if (typeof v !== type || (type === 'number' && !Number.isFinite(v))) throw new AdminError(400, 'InvalidBody', `"${name}" must be a ${type}.`);
+  if (typeof v !== type || (type === 'number' && !Number.isFinite(v)))
+    throw new AdminError(400, 'InvalidBody', `"${name}" must be a ${type}.`);
   return v as T;
 }

@@ -38,7 +38,10 @@ export async function call(t: Target, method: string, path: string, body?: unkno
   try {
     res = await fetch(t.url + path, {
       method,
-      headers: { ...(t.token ? { authorization: `Bearer ${t.token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        ...(t.token ? { authorization: `Bearer ${t.token}` } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (e) {

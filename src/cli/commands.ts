@@ -23,9 +23,19 @@ type Json = Record<string, unknown>;
 const enc = encodeURIComponent;
 const table = (rows: string[][]): string => {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
-  return rows.map((r) => r.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((c, i) => c.padEnd(widths[i] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 };
-const kv = (o: Json): string => Object.entries(o).map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join('\n');
+const kv = (o: Json): string =>
+  Object.entries(o)
+    .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+    .join('\n');
 
 function accountFlags(p: Parsed): Json {
   const body: Json = {};
@@ -42,7 +52,18 @@ function accountFlags(p: Parsed): Json {
 
 function printAccounts(r: unknown): string {
   const list = (r as { accounts: Json[] }).accounts;
-  return table([['ALIUID', 'NAME', 'SITE', 'STATUS', 'BILLS', 'LOCKED', 'KEYS'], ...list.map((a) => [String(a.aliUid), String(a.name), String(a.site), String(a.status), String(a.billsOutstanding), String(a.financialLocked), (a.accessKeys as Json[]).map((k) => `${k.accessKeyId}(${k.status})`).join(',')])]);
+  return table([
+    ['ALIUID', 'NAME', 'SITE', 'STATUS', 'BILLS', 'LOCKED', 'KEYS'],
+    ...list.map((a) => [
+      String(a.aliUid),
+      String(a.name),
+      String(a.site),
+      String(a.status),
+      String(a.billsOutstanding),
+      String(a.financialLocked),
+      (a.accessKeys as Json[]).map((k) => `${k.accessKeyId}(${k.status})`).join(','),
+    ]),
+  ]);
 }
 
 const clockLine = (r: unknown): string => {
@@ -58,88 +79,283 @@ const transitionsText = (r: unknown): string => {
 };
 
 export const COMMANDS: Command[] = [
-  { noun: 'status', verb: '', args: '', summary: 'What the server is: storage, clock, profile, counts.', request: () => ({ method: 'GET', path: '/_localvpc/status' }), print: (r) => kv(r as Json) },
-
-  { noun: 'account', verb: 'list', args: '', summary: 'List accounts.', request: () => ({ method: 'GET', path: '/_localvpc/accounts' }), print: printAccounts },
   {
-    noun: 'account', verb: 'create', args: '[--aliuid UID] [--name N] [--site china|international] [--bills-outstanding] [--financial-locked]', summary: 'Create an account with an AccessKey pair.',
+    noun: 'status',
+    verb: '',
+    args: '',
+    summary: 'What the server is: storage, clock, profile, counts.',
+    request: () => ({ method: 'GET', path: '/_localvpc/status' }),
+    print: (r) => kv(r as Json),
+  },
+
+  {
+    noun: 'account',
+    verb: 'list',
+    args: '',
+    summary: 'List accounts.',
+    request: () => ({ method: 'GET', path: '/_localvpc/accounts' }),
+    print: printAccounts,
+  },
+  {
+    noun: 'account',
+    verb: 'create',
+    args: '[--aliuid UID] [--name N] [--site china|international] [--bills-outstanding] [--financial-locked]',
+    summary: 'Create an account with an AccessKey pair.',
     booleans: ['bills-outstanding', 'financial-locked'],
-    request: (p) => ({ method: 'POST', path: '/_localvpc/accounts', body: { ...accountFlags(p), ...(str(p, 'aliuid') ? { aliUid: str(p, 'aliuid') } : {}) } }),
+    request: (p) => ({
+      method: 'POST',
+      path: '/_localvpc/accounts',
+      body: { ...accountFlags(p), ...(str(p, 'aliuid') ? { aliUid: str(p, 'aliuid') } : {}) },
+    }),
     print: (r) => {
       const a = r as Json & { accessKey: Json };
       return `created account ${String(a.aliUid)} (${String(a.site)})\nAccessKeyId:     ${String(a.accessKey.accessKeyId)}\nAccessKeySecret: ${String(a.accessKey.accessKeySecret)}`;
     },
   },
-  { noun: 'account', verb: 'show', args: 'UID', summary: 'Show one account.', request: (p) => ({ method: 'GET', path: `/_localvpc/accounts/${enc(need(p, 0, 'UID'))}` }), print: (r) => kv(r as Json) },
-  { noun: 'account', verb: 'delete', args: 'UID [--force]', summary: 'Delete an account (--force: and its resources).', booleans: ['force'], request: (p) => ({ method: 'DELETE', path: `/_localvpc/accounts/${enc(need(p, 0, 'UID'))}${bool(p, 'force') ? '?force=true' : ''}` }) },
   {
-    noun: 'account', verb: 'billing', args: 'UID [--bills-outstanding true|false] [--financial-locked true|false]', summary: 'Set billing flags (drive Forbidden.BillsOutstanding / Forbidden.FinancialLocked).',
-    request: (p) => ({ method: 'PATCH', path: `/_localvpc/accounts/${enc(need(p, 0, 'UID'))}`, body: accountFlags(p) }),
-    print: (r) => `${String((r as Json).aliUid)}: billsOutstanding ${String((r as Json).billsOutstanding)}, financialLocked ${String((r as Json).financialLocked)}`,
+    noun: 'account',
+    verb: 'show',
+    args: 'UID',
+    summary: 'Show one account.',
+    request: (p) => ({ method: 'GET', path: `/_localvpc/accounts/${enc(need(p, 0, 'UID'))}` }),
+    print: (r) => kv(r as Json),
   },
-  { noun: 'account', verb: 'site', args: 'UID china|international', summary: 'Move an account to a site (drives CROSS_BID.FORBIDDEN).', request: (p) => ({ method: 'PATCH', path: `/_localvpc/accounts/${enc(need(p, 0, 'UID'))}`, body: { site: need(p, 1, 'site') } }) },
   {
-    noun: 'account', verb: 'key', args: 'create|enable|disable|delete UID [KEYID]', summary: 'Manage AccessKeys.',
+    noun: 'account',
+    verb: 'delete',
+    args: 'UID [--force]',
+    summary: 'Delete an account (--force: and its resources).',
+    booleans: ['force'],
+    request: (p) => ({ method: 'DELETE', path: `/_localvpc/accounts/${enc(need(p, 0, 'UID'))}${bool(p, 'force') ? '?force=true' : ''}` }),
+  },
+  {
+    noun: 'account',
+    verb: 'billing',
+    args: 'UID [--bills-outstanding true|false] [--financial-locked true|false]',
+    summary: 'Set billing flags (drive Forbidden.BillsOutstanding / Forbidden.FinancialLocked).',
+    request: (p) => ({ method: 'PATCH', path: `/_localvpc/accounts/${enc(need(p, 0, 'UID'))}`, body: accountFlags(p) }),
+    print: (r) =>
+      `${String((r as Json).aliUid)}: billsOutstanding ${String((r as Json).billsOutstanding)}, financialLocked ${String((r as Json).financialLocked)}`,
+  },
+  {
+    noun: 'account',
+    verb: 'site',
+    args: 'UID china|international',
+    summary: 'Move an account to a site (drives CROSS_BID.FORBIDDEN).',
+    request: (p) => ({ method: 'PATCH', path: `/_localvpc/accounts/${enc(need(p, 0, 'UID'))}`, body: { site: need(p, 1, 'site') } }),
+  },
+  {
+    noun: 'account',
+    verb: 'key',
+    args: 'create|enable|disable|delete UID [KEYID]',
+    summary: 'Manage AccessKeys.',
     request: (p) => {
       const op = need(p, 0, 'create|enable|disable|delete');
       const uid = enc(need(p, 1, 'UID'));
       if (op === 'create') return { method: 'POST', path: `/_localvpc/accounts/${uid}/keys`, body: {} };
       const key = enc(need(p, 2, 'KEYID'));
-      if (op === 'enable' || op === 'disable') return { method: 'PATCH', path: `/_localvpc/accounts/${uid}/keys/${key}`, body: { status: op === 'enable' ? 'Active' : 'Inactive' } };
+      if (op === 'enable' || op === 'disable')
+        return {
+          method: 'PATCH',
+          path: `/_localvpc/accounts/${uid}/keys/${key}`,
+          body: { status: op === 'enable' ? 'Active' : 'Inactive' },
+        };
       if (op === 'delete') return { method: 'DELETE', path: `/_localvpc/accounts/${uid}/keys/${key}` };
       throw new UsageError(`unknown key operation "${op}"`);
     },
     print: (r) => kv(r as Json),
   },
 
-  { noun: 'clock', verb: 'show', args: '', summary: 'Show the emulator clock.', request: () => ({ method: 'GET', path: '/_localvpc/clock' }), print: clockLine },
-  { noun: 'clock', verb: 'freeze', args: '[AT]', summary: 'Stop the clock (at an ISO 8601 time if given).', request: (p) => ({ method: 'POST', path: '/_localvpc/clock/freeze', body: p.positionals[0] ? { at: p.positionals[0] } : {} }), print: clockLine },
-  { noun: 'clock', verb: 'resume', args: '', summary: 'Let a frozen clock run again.', request: () => ({ method: 'POST', path: '/_localvpc/clock/resume', body: {} }), print: clockLine },
-  { noun: 'clock', verb: 'advance', args: 'DURATION', summary: 'Move the clock forward ("90s", "5m", "1h"); due transitions complete.', request: (p) => ({ method: 'POST', path: '/_localvpc/clock/advance', body: { duration: need(p, 0, 'DURATION') } }), print: clockLine },
-  { noun: 'clock', verb: 'speed', args: 'FACTOR', summary: 'Run the clock at a speed factor.', request: (p) => ({ method: 'POST', path: '/_localvpc/clock/speed', body: { factor: Number(need(p, 0, 'FACTOR')) } }), print: clockLine },
+  {
+    noun: 'clock',
+    verb: 'show',
+    args: '',
+    summary: 'Show the emulator clock.',
+    request: () => ({ method: 'GET', path: '/_localvpc/clock' }),
+    print: clockLine,
+  },
+  {
+    noun: 'clock',
+    verb: 'freeze',
+    args: '[AT]',
+    summary: 'Stop the clock (at an ISO 8601 time if given).',
+    request: (p) => ({ method: 'POST', path: '/_localvpc/clock/freeze', body: p.positionals[0] ? { at: p.positionals[0] } : {} }),
+    print: clockLine,
+  },
+  {
+    noun: 'clock',
+    verb: 'resume',
+    args: '',
+    summary: 'Let a frozen clock run again.',
+    request: () => ({ method: 'POST', path: '/_localvpc/clock/resume', body: {} }),
+    print: clockLine,
+  },
+  {
+    noun: 'clock',
+    verb: 'advance',
+    args: 'DURATION',
+    summary: 'Move the clock forward ("90s", "5m", "1h"); due transitions complete.',
+    request: (p) => ({ method: 'POST', path: '/_localvpc/clock/advance', body: { duration: need(p, 0, 'DURATION') } }),
+    print: clockLine,
+  },
+  {
+    noun: 'clock',
+    verb: 'speed',
+    args: 'FACTOR',
+    summary: 'Run the clock at a speed factor.',
+    request: (p) => ({ method: 'POST', path: '/_localvpc/clock/speed', body: { factor: Number(need(p, 0, 'FACTOR')) } }),
+    print: clockLine,
+  },
 
-  { noun: 'transition', verb: 'show', args: '', summary: 'The profile and the resources in transitional states.', request: () => ({ method: 'GET', path: '/_localvpc/transitions' }), print: transitionsText },
-  { noun: 'transition', verb: 'profile', args: 'instant|fast|realistic|manual [--fast-delay MS]', summary: 'Set the transition profile.', request: (p) => ({ method: 'PUT', path: '/_localvpc/transitions/profile', body: { profile: need(p, 0, 'profile'), ...(num(p, 'fast-delay') !== undefined ? { fastDelayMs: num(p, 'fast-delay') } : {}) } }), print: transitionsText },
+  {
+    noun: 'transition',
+    verb: 'show',
+    args: '',
+    summary: 'The profile and the resources in transitional states.',
+    request: () => ({ method: 'GET', path: '/_localvpc/transitions' }),
+    print: transitionsText,
+  },
+  {
+    noun: 'transition',
+    verb: 'profile',
+    args: 'instant|fast|realistic|manual [--fast-delay MS]',
+    summary: 'Set the transition profile.',
+    request: (p) => ({
+      method: 'PUT',
+      path: '/_localvpc/transitions/profile',
+      body: { profile: need(p, 0, 'profile'), ...(num(p, 'fast-delay') !== undefined ? { fastDelayMs: num(p, 'fast-delay') } : {}) },
+    }),
+    print: transitionsText,
+  },
   ...(['hold', 'release', 'step'] as const).map((verb): Command => ({
-    noun: 'transition', verb, args: 'RESOURCE_ID', summary: { hold: 'Hold a resource in its transitional state.', release: 'Let a held transition go on.', step: 'Complete a transition now.' }[verb],
-    request: (p) => ({ method: 'POST', path: `/_localvpc/transitions/${enc(need(p, 0, 'RESOURCE_ID'))}/${verb}`, body: {} }), print: transitionsText,
+    noun: 'transition',
+    verb,
+    args: 'RESOURCE_ID',
+    summary: {
+      hold: 'Hold a resource in its transitional state.',
+      release: 'Let a held transition go on.',
+      step: 'Complete a transition now.',
+    }[verb],
+    request: (p) => ({ method: 'POST', path: `/_localvpc/transitions/${enc(need(p, 0, 'RESOURCE_ID'))}/${verb}`, body: {} }),
+    print: transitionsText,
   })),
 
   {
-    noun: 'fault', verb: 'add', args: '[--action A] [--account UID] [--region R] [--resource ID] [--nth N] [--probability P] [--seed S] [--count C] (--error CODE [--message M] [--status S] | --latency MS | --transition stuck|fail-self|fail-peer)',
+    noun: 'fault',
+    verb: 'add',
+    args: '[--action A] [--account UID] [--region R] [--resource ID] [--nth N] [--probability P] [--seed S] [--count C] (--error CODE [--message M] [--status S] | --latency MS | --transition stuck|fail-self|fail-peer)',
     summary: 'Add a fault rule.',
     request: (p) => {
       const effect: Json = {};
       const code = str(p, 'error');
-      if (code) effect.error = { code, ...(str(p, 'message') ? { message: str(p, 'message') } : {}), ...(num(p, 'status') !== undefined ? { status: num(p, 'status') } : {}) };
+      if (code)
+        effect.error = {
+          code,
+          ...(str(p, 'message') ? { message: str(p, 'message') } : {}),
+          ...(num(p, 'status') !== undefined ? { status: num(p, 'status') } : {}),
+        };
       if (num(p, 'latency') !== undefined) effect.latencyMs = num(p, 'latency');
       if (str(p, 'transition')) effect.transition = str(p, 'transition');
       const body: Json = { effect };
-      for (const [flag, key] of [['action', 'action'], ['account', 'accountId'], ['region', 'regionId'], ['resource', 'resourceId']] as const) if (str(p, flag)) body[key] = str(p, flag);
-      for (const [flag, key] of [['nth', 'nth'], ['probability', 'probability'], ['seed', 'seed'], ['count', 'count']] as const) if (num(p, flag) !== undefined) body[key] = num(p, flag);
+      for (const [flag, key] of [
+        ['action', 'action'],
+        ['account', 'accountId'],
+        ['region', 'regionId'],
+        ['resource', 'resourceId'],
+      ] as const)
+        if (str(p, flag)) body[key] = str(p, flag);
+      for (const [flag, key] of [
+        ['nth', 'nth'],
+        ['probability', 'probability'],
+        ['seed', 'seed'],
+        ['count', 'count'],
+      ] as const)
+        if (num(p, flag) !== undefined) body[key] = num(p, flag);
       return { method: 'POST', path: '/_localvpc/faults', body };
     },
     print: (r) => `added ${String((r as Json).id)}`,
   },
   {
-    noun: 'fault', verb: 'list', args: '', summary: 'List fault rules.', request: () => ({ method: 'GET', path: '/_localvpc/faults' }),
+    noun: 'fault',
+    verb: 'list',
+    args: '',
+    summary: 'List fault rules.',
+    request: () => ({ method: 'GET', path: '/_localvpc/faults' }),
     print: (r) => {
       const list = (r as { faults: Json[] }).faults;
-      return list.length === 0 ? 'no fault rules' : table([['ID', 'ACTION', 'ACCOUNT', 'EFFECT', 'MATCHED', 'FIRED', 'COUNT'], ...list.map((f) => [String(f.id), String(f.action ?? '*'), String(f.accountId ?? '*'), JSON.stringify(f.effect), String(f.matched), String(f.fired), String(f.count ?? '∞')])]);
+      return list.length === 0
+        ? 'no fault rules'
+        : table([
+            ['ID', 'ACTION', 'ACCOUNT', 'EFFECT', 'MATCHED', 'FIRED', 'COUNT'],
+            ...list.map((f) => [
+              String(f.id),
+              String(f.action ?? '*'),
+              String(f.accountId ?? '*'),
+              JSON.stringify(f.effect),
+              String(f.matched),
+              String(f.fired),
+              String(f.count ?? '∞'),
+            ]),
+          ]);
     },
   },
-  { noun: 'fault', verb: 'remove', args: 'ID', summary: 'Remove one fault rule.', request: (p) => ({ method: 'DELETE', path: `/_localvpc/faults/${enc(need(p, 0, 'ID'))}` }) },
-  { noun: 'fault', verb: 'clear', args: '', summary: 'Remove every fault rule.', request: () => ({ method: 'DELETE', path: '/_localvpc/faults' }), print: () => 'no fault rules' },
+  {
+    noun: 'fault',
+    verb: 'remove',
+    args: 'ID',
+    summary: 'Remove one fault rule.',
+    request: (p) => ({ method: 'DELETE', path: `/_localvpc/faults/${enc(need(p, 0, 'ID'))}` }),
+  },
+  {
+    noun: 'fault',
+    verb: 'clear',
+    args: '',
+    summary: 'Remove every fault rule.',
+    request: () => ({ method: 'DELETE', path: '/_localvpc/faults' }),
+    print: () => 'no fault rules',
+  },
 
   {
-    noun: 'snapshot', verb: 'list', args: '', summary: 'List saved snapshots.', request: () => ({ method: 'GET', path: '/_localvpc/snapshots' }),
-    print: (r) => table([['NAME', 'CREATED', 'BYTES'], ...(r as { snapshots: Json[] }).snapshots.map((s) => [String(s.name), String(s.createdAt), String(s.bytes)])]),
+    noun: 'snapshot',
+    verb: 'list',
+    args: '',
+    summary: 'List saved snapshots.',
+    request: () => ({ method: 'GET', path: '/_localvpc/snapshots' }),
+    print: (r) =>
+      table([
+        ['NAME', 'CREATED', 'BYTES'],
+        ...(r as { snapshots: Json[] }).snapshots.map((s) => [String(s.name), String(s.createdAt), String(s.bytes)]),
+      ]),
   },
-  { noun: 'snapshot', verb: 'save', args: 'NAME', summary: 'Save the current state under a name.', request: (p) => ({ method: 'POST', path: '/_localvpc/snapshots', body: { name: need(p, 0, 'NAME') } }), print: (r) => `saved ${String((r as Json).name)}` },
-  { noun: 'snapshot', verb: 'restore', args: 'NAME', summary: 'Restore a saved snapshot.', request: (p) => ({ method: 'POST', path: `/_localvpc/snapshots/${enc(need(p, 0, 'NAME'))}/restore`, body: {} }), print: (r) => `restored ${String((r as Json).restored)}` },
-  { noun: 'snapshot', verb: 'delete', args: 'NAME', summary: 'Delete a saved snapshot.', request: (p) => ({ method: 'DELETE', path: `/_localvpc/snapshots/${enc(need(p, 0, 'NAME'))}` }) },
   {
-    noun: 'snapshot', verb: 'export', args: '[FILE]', summary: 'Export the whole state as JSON (to FILE, or standard output).', request: () => ({ method: 'GET', path: '/_localvpc/snapshots/export' }),
+    noun: 'snapshot',
+    verb: 'save',
+    args: 'NAME',
+    summary: 'Save the current state under a name.',
+    request: (p) => ({ method: 'POST', path: '/_localvpc/snapshots', body: { name: need(p, 0, 'NAME') } }),
+    print: (r) => `saved ${String((r as Json).name)}`,
+  },
+  {
+    noun: 'snapshot',
+    verb: 'restore',
+    args: 'NAME',
+    summary: 'Restore a saved snapshot.',
+    request: (p) => ({ method: 'POST', path: `/_localvpc/snapshots/${enc(need(p, 0, 'NAME'))}/restore`, body: {} }),
+    print: (r) => `restored ${String((r as Json).restored)}`,
+  },
+  {
+    noun: 'snapshot',
+    verb: 'delete',
+    args: 'NAME',
+    summary: 'Delete a saved snapshot.',
+    request: (p) => ({ method: 'DELETE', path: `/_localvpc/snapshots/${enc(need(p, 0, 'NAME'))}` }),
+  },
+  {
+    noun: 'snapshot',
+    verb: 'export',
+    args: '[FILE]',
+    summary: 'Export the whole state as JSON (to FILE, or standard output).',
+    request: () => ({ method: 'GET', path: '/_localvpc/snapshots/export' }),
     print: (r, p) => {
       const text = JSON.stringify(r, null, 2);
       if (!p.positionals[0]) return text;
@@ -148,7 +364,10 @@ export const COMMANDS: Command[] = [
     },
   },
   {
-    noun: 'snapshot', verb: 'import', args: 'FILE', summary: 'Replace the whole state with an exported document.',
+    noun: 'snapshot',
+    verb: 'import',
+    args: 'FILE',
+    summary: 'Replace the whole state with an exported document.',
     request: (p) => {
       const file = need(p, 0, 'FILE');
       let doc: unknown;
@@ -162,12 +381,33 @@ export const COMMANDS: Command[] = [
     print: (r) => `imported ${JSON.stringify((r as Json).imported)}`,
   },
 
-  { noun: 'reset', verb: '', args: '[--drop-accounts]', summary: 'Reset to empty, keeping accounts unless --drop-accounts.', booleans: ['drop-accounts'], request: (p) => ({ method: 'POST', path: '/_localvpc/reset', body: { keepAccounts: !bool(p, 'drop-accounts') } }), print: () => 'reset' },
   {
-    noun: 'journal', verb: '', args: '[--type ApiCall|Transition|Fault] [--action A] [--account UID] [--region R] [--resource ID] [--code C] [--after ID] [--limit N]', summary: 'Show journal events.',
+    noun: 'reset',
+    verb: '',
+    args: '[--drop-accounts]',
+    summary: 'Reset to empty, keeping accounts unless --drop-accounts.',
+    booleans: ['drop-accounts'],
+    request: (p) => ({ method: 'POST', path: '/_localvpc/reset', body: { keepAccounts: !bool(p, 'drop-accounts') } }),
+    print: () => 'reset',
+  },
+  {
+    noun: 'journal',
+    verb: '',
+    args: '[--type ApiCall|Transition|Fault] [--action A] [--account UID] [--region R] [--resource ID] [--code C] [--after ID] [--limit N]',
+    summary: 'Show journal events.',
     request: (p) => {
       const q = new URLSearchParams();
-      for (const [flag, key] of [['type', 'eventType'], ['action', 'eventName'], ['account', 'accountId'], ['region', 'acsRegion'], ['resource', 'resourceName'], ['code', 'errorCode'], ['after', 'after'], ['limit', 'limit'], ['offset', 'offset']] as const) {
+      for (const [flag, key] of [
+        ['type', 'eventType'],
+        ['action', 'eventName'],
+        ['account', 'accountId'],
+        ['region', 'acsRegion'],
+        ['resource', 'resourceName'],
+        ['code', 'errorCode'],
+        ['after', 'after'],
+        ['limit', 'limit'],
+        ['offset', 'offset'],
+      ] as const) {
         const v = str(p, flag);
         if (v !== undefined) q.set(key, v);
       }
@@ -175,7 +415,21 @@ export const COMMANDS: Command[] = [
     },
     print: (r) => {
       const j = r as { total: number; events: Json[] };
-      return table([['ID', 'TIME', 'TYPE', 'NAME', 'ACCOUNT', 'REGION', 'RESOURCE', 'CODE'], ...j.events.map((e) => [String(e.eventId), String(e.eventTime), String(e.eventType), String(e.eventName), String((e.userIdentity as Json).accountId), String(e.acsRegion), String(e.resourceName), String(e.errorCode || 'OK')])]) + `\n(${j.events.length} of ${j.total})`;
+      return (
+        table([
+          ['ID', 'TIME', 'TYPE', 'NAME', 'ACCOUNT', 'REGION', 'RESOURCE', 'CODE'],
+          ...j.events.map((e) => [
+            String(e.eventId),
+            String(e.eventTime),
+            String(e.eventType),
+            String(e.eventName),
+            String((e.userIdentity as Json).accountId),
+            String(e.acsRegion),
+            String(e.resourceName),
+            String(e.errorCode || 'OK'),
+          ]),
+        ]) + `\n(${j.events.length} of ${j.total})`
+      );
     },
   },
 ];

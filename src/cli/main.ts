@@ -80,7 +80,10 @@ async function serve(argv: string[]): Promise<void> {
     if (closing) return;
     closing = true;
     app.logger.info({ signal }, 'shutting down');
-    app.close().then(() => process.exit(0), () => process.exit(1));
+    app.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
@@ -124,7 +127,8 @@ async function admin(all: string[]): Promise<number> {
   const command = direct ?? nounCommands.find((c) => c.verb === maybeVerb);
   const args = direct ? [maybeVerb, ...rest].filter((x): x is string => x !== undefined) : rest;
   if (!command) {
-    if (maybeVerb !== undefined && maybeVerb !== '--help' && maybeVerb !== '-h') process.stderr.write(`localvpc: unknown command "${noun} ${maybeVerb}"\n\n`);
+    if (maybeVerb !== undefined && maybeVerb !== '--help' && maybeVerb !== '-h')
+      process.stderr.write(`localvpc: unknown command "${noun} ${maybeVerb}"\n\n`);
     process.stdout.write(help(noun));
     return maybeVerb === undefined || maybeVerb === '--help' || maybeVerb === '-h' ? 0 : 2;
   }

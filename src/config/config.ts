@@ -49,22 +49,122 @@ export const KEYS: readonly KeyDef[] = [
   { key: 'host', flag: '--host', env: 'LOCALVPC_HOST', kind: 'string', doc: 'Address to listen on (loopback by default).' },
   { key: 'port', flag: '--port', env: 'LOCALVPC_PORT', kind: 'int', doc: 'TCP port; 0 picks a free one.' },
   { key: 'dataDir', flag: '--data', env: 'LOCALVPC_DATA_DIR', kind: 'string', doc: 'Folder of the SQLite database (`localvpc.db`).' },
-  { key: 'inMemory', flag: '--in-memory', env: 'LOCALVPC_IN_MEMORY', kind: 'bool', doc: 'Keep all state in memory; nothing is written to disk.' },
-  { key: 'durability', flag: '--durability', env: 'LOCALVPC_DURABILITY', kind: 'string', choices: ['full', 'normal', 'off'], doc: 'SQLite `synchronous` level. `full`: an acknowledged write survives a crash and a power cut; `normal`: survives a crash of LocalVPC, may lose the last writes on power loss; `off`: fastest, no guarantee.' },
-  { key: 'logLevel', flag: '--log-level', env: 'LOCALVPC_LOG_LEVEL', kind: 'string', choices: ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'], doc: 'pino log level; `info` logs one line per request.' },
-  { key: 'maxBodyBytes', flag: '--max-body-bytes', env: 'LOCALVPC_MAX_BODY_BYTES', kind: 'int', doc: 'Largest accepted request body; larger ones get `RequestEntityTooLarge` (413).' },
-  { key: 'requestTimeoutMs', flag: '--request-timeout', env: 'LOCALVPC_REQUEST_TIMEOUT_MS', kind: 'int', doc: 'A request (headers and body) must arrive within this many ms, or its socket is closed (slow or truncated requests cannot hold sockets).' },
-  { key: 'transitionProfile', flag: '--profile', env: 'LOCALVPC_PROFILE', kind: 'string', choices: PROFILES, doc: 'Transition profile: `instant` (0 ms), `fast` (`transitionDelayMs`), `realistic` (per-kind delays close to the real service), `manual` (transitional states wait to be stepped).' },
-  { key: 'transitionDelayMs', flag: '--transition-delay', env: 'LOCALVPC_TRANSITION_DELAY_MS', kind: 'int', doc: 'How long a transitional state (Pending, Connecting, Activating, ...) lasts under the `fast` profile, in ms of the emulator clock.' },
-  { key: 'adminToken', flag: '--token', env: 'LOCALVPC_ADMIN_TOKEN', kind: 'string', doc: 'Token for the admin API (`Authorization: Bearer <token>`); generated, printed and written to `<dataDir>/admin-token` when not set.' },
-  { key: 'seedFile', flag: '--seed-file', env: 'LOCALVPC_SEED_FILE', kind: 'string', doc: 'A JSON or YAML file of accounts, VPCs, VBRs and router interfaces applied at start.' },
-  { key: 'journalCapacity', flag: '--journal-capacity', env: 'LOCALVPC_JOURNAL_CAPACITY', kind: 'int', doc: 'How many journal events are kept (in memory).' },
-  { key: 'idSeed', flag: '--id-seed', env: 'LOCALVPC_ID_SEED', kind: 'int', doc: 'Seed for resource ids and RequestIds, for reproducible runs.' },
-  { key: 'defaultAccount.aliUid', flag: '--default-aliuid', env: 'LOCALVPC_DEFAULT_ALIUID', kind: 'string', doc: 'AliUid of the default account.' },
-  { key: 'defaultAccount.accessKeyId', flag: '--default-access-key-id', env: 'LOCALVPC_DEFAULT_ACCESS_KEY_ID', kind: 'string', doc: 'AccessKeyId of the default account.' },
-  { key: 'defaultAccount.accessKeySecret', flag: '--default-access-key-secret', env: 'LOCALVPC_DEFAULT_ACCESS_KEY_SECRET', kind: 'string', doc: 'AccessKeySecret of the default account.' },
-  { key: 'defaultAccount.site', flag: '--default-site', env: 'LOCALVPC_DEFAULT_SITE', kind: 'string', choices: ['china', 'international'], doc: 'Site (bid) of the default account.' },
-  { key: 'accounts', flag: '--accounts', env: 'LOCALVPC_ACCOUNTS', kind: 'json', doc: 'More accounts, as a JSON array of `{aliUid, name, site, billsOutstanding, financialLocked, accessKeys: [{accessKeyId, accessKeySecret, active}]}`; created at start when missing.' },
+  {
+    key: 'inMemory',
+    flag: '--in-memory',
+    env: 'LOCALVPC_IN_MEMORY',
+    kind: 'bool',
+    doc: 'Keep all state in memory; nothing is written to disk.',
+  },
+  {
+    key: 'durability',
+    flag: '--durability',
+    env: 'LOCALVPC_DURABILITY',
+    kind: 'string',
+    choices: ['full', 'normal', 'off'],
+    doc: 'SQLite `synchronous` level. `full`: an acknowledged write survives a crash and a power cut; `normal`: survives a crash of LocalVPC, may lose the last writes on power loss; `off`: fastest, no guarantee.',
+  },
+  {
+    key: 'logLevel',
+    flag: '--log-level',
+    env: 'LOCALVPC_LOG_LEVEL',
+    kind: 'string',
+    choices: ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'],
+    doc: 'pino log level; `info` logs one line per request.',
+  },
+  {
+    key: 'maxBodyBytes',
+    flag: '--max-body-bytes',
+    env: 'LOCALVPC_MAX_BODY_BYTES',
+    kind: 'int',
+    doc: 'Largest accepted request body; larger ones get `RequestEntityTooLarge` (413).',
+  },
+  {
+    key: 'requestTimeoutMs',
+    flag: '--request-timeout',
+    env: 'LOCALVPC_REQUEST_TIMEOUT_MS',
+    kind: 'int',
+    doc: 'A request (headers and body) must arrive within this many ms, or its socket is closed (slow or truncated requests cannot hold sockets).',
+  },
+  {
+    key: 'transitionProfile',
+    flag: '--profile',
+    env: 'LOCALVPC_PROFILE',
+    kind: 'string',
+    choices: PROFILES,
+    doc: 'Transition profile: `instant` (0 ms), `fast` (`transitionDelayMs`), `realistic` (per-kind delays close to the real service), `manual` (transitional states wait to be stepped).',
+  },
+  {
+    key: 'transitionDelayMs',
+    flag: '--transition-delay',
+    env: 'LOCALVPC_TRANSITION_DELAY_MS',
+    kind: 'int',
+    doc: 'How long a transitional state (Pending, Connecting, Activating, ...) lasts under the `fast` profile, in ms of the emulator clock.',
+  },
+  {
+    key: 'adminToken',
+    flag: '--token',
+    env: 'LOCALVPC_ADMIN_TOKEN',
+    kind: 'string',
+    doc: 'Token for the admin API (`Authorization: Bearer <token>`); generated, printed and written to `<dataDir>/admin-token` when not set.',
+  },
+  {
+    key: 'seedFile',
+    flag: '--seed-file',
+    env: 'LOCALVPC_SEED_FILE',
+    kind: 'string',
+    doc: 'A JSON or YAML file of accounts, VPCs, VBRs and router interfaces applied at start.',
+  },
+  {
+    key: 'journalCapacity',
+    flag: '--journal-capacity',
+    env: 'LOCALVPC_JOURNAL_CAPACITY',
+    kind: 'int',
+    doc: 'How many journal events are kept (in memory).',
+  },
+  {
+    key: 'idSeed',
+    flag: '--id-seed',
+    env: 'LOCALVPC_ID_SEED',
+    kind: 'int',
+    doc: 'Seed for resource ids and RequestIds, for reproducible runs.',
+  },
+  {
+    key: 'defaultAccount.aliUid',
+    flag: '--default-aliuid',
+    env: 'LOCALVPC_DEFAULT_ALIUID',
+    kind: 'string',
+    doc: 'AliUid of the default account.',
+  },
+  {
+    key: 'defaultAccount.accessKeyId',
+    flag: '--default-access-key-id',
+    env: 'LOCALVPC_DEFAULT_ACCESS_KEY_ID',
+    kind: 'string',
+    doc: 'AccessKeyId of the default account.',
+  },
+  {
+    key: 'defaultAccount.accessKeySecret',
+    flag: '--default-access-key-secret',
+    env: 'LOCALVPC_DEFAULT_ACCESS_KEY_SECRET',
+    kind: 'string',
+    doc: 'AccessKeySecret of the default account.',
+  },
+  {
+    key: 'defaultAccount.site',
+    flag: '--default-site',
+    env: 'LOCALVPC_DEFAULT_SITE',
+    kind: 'string',
+    choices: ['china', 'international'],
+    doc: 'Site (bid) of the default account.',
+  },
+  {
+    key: 'accounts',
+    flag: '--accounts',
+    env: 'LOCALVPC_ACCOUNTS',
+    kind: 'json',
+    doc: 'More accounts, as a JSON array of `{aliUid, name, site, billsOutstanding, financialLocked, accessKeys: [{accessKeyId, accessKeySecret, active}]}`; created at start when missing.',
+  },
 ];
 
 export const DEFAULTS: Config = {
@@ -107,7 +207,8 @@ function parseValue(def: KeyDef, raw: string | boolean, source: string): unknown
       throw new ConfigError(`${source}: not valid JSON`);
     }
   }
-  if (def.choices && !def.choices.includes(raw)) throw new ConfigError(`${source}: expected one of ${def.choices.join(', ')}, got "${raw}"`);
+  if (def.choices && !def.choices.includes(raw))
+    throw new ConfigError(`${source}: expected one of ${def.choices.join(', ')}, got "${raw}"`);
   return raw;
 }
 
@@ -129,7 +230,8 @@ export function loadConfig({ argv, env, cwd }: LoadInput): Config {
   const config = structuredClone(DEFAULTS) as unknown as Record<string, unknown>;
   // 1. config file: --config, LOCALVPC_CONFIG, or ./localvpc.config.json when present
   const fi = argv.indexOf('--config');
-  const file = fi >= 0 ? argv[fi + 1] : env.LOCALVPC_CONFIG ?? (existsSync(join(cwd, 'localvpc.config.json')) ? 'localvpc.config.json' : undefined);
+  const file =
+    fi >= 0 ? argv[fi + 1] : (env.LOCALVPC_CONFIG ?? (existsSync(join(cwd, 'localvpc.config.json')) ? 'localvpc.config.json' : undefined));
   if (fi >= 0 && !file) throw new ConfigError('--config: a file path is required');
   if (file) {
     let parsed: Record<string, unknown>;

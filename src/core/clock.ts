@@ -12,7 +12,10 @@ export class ControlledClock implements Clock {
   private speed = 1;
   private frozen = false;
 
-  constructor(private readonly realNow: () => number = Date.now, start?: number) {
+  constructor(
+    private readonly realNow: () => number = Date.now,
+    start?: number,
+  ) {
     this.baseReal = realNow();
     this.baseVirtual = start ?? this.baseReal;
   }

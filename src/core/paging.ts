@@ -18,12 +18,17 @@ export function page(pageNumber: number | undefined, pageSize: number | undefine
   return { pageNumber: n, pageSize: size, offset: (n - 1) * size };
 }
 
-
 /**
  * One page of a repository's rows in a stable order (creation time, then id), with the total.
  * With `keep`, rows are filtered in memory first (tags), and the page is cut after filtering.
  */
-export function listPage<T extends { createdAt: number; id: string }>(repo: Repo<T>, where: Where<T>, p: Page, keep?: (row: T) => boolean, index?: string): { total: number; rows: T[] } {
+export function listPage<T extends { createdAt: number; id: string }>(
+  repo: Repo<T>,
+  where: Where<T>,
+  p: Page,
+  keep?: (row: T) => boolean,
+  index?: string,
+): { total: number; rows: T[] } {
   const orderBy = ['createdAt', 'id'] as (keyof T & string)[];
   if (keep) {
     const all = repo.find(where, { orderBy, index }).filter(keep);

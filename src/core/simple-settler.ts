@@ -2,7 +2,11 @@
 import type { Repo } from '../store/store.js';
 import type { Pendable, Settler } from './transitions.js';
 
-export function simpleSettler<T extends Pendable & { status: string }>(kind: string, repo: Repo<T>, extra?: (row: T, at: number) => T): Settler<T> {
+export function simpleSettler<T extends Pendable & { status: string }>(
+  kind: string,
+  repo: Repo<T>,
+  extra?: (row: T, at: number) => T,
+): Settler<T> {
   return {
     kind,
     repo,

@@ -98,7 +98,15 @@ export class TransitionEngine {
             if (!fresh || fresh.dueAt === 0 || fresh.dueAt > now) continue;
             s.complete(fresh);
             const r = fresh as Pendable & { accountId?: string; regionId?: string };
-            done.push({ kind: s.kind, id: r.id, accountId: r.accountId ?? '', regionId: r.regionId ?? '', from: r.status, to: r.pendingStatus, at: r.dueAt });
+            done.push({
+              kind: s.kind,
+              id: r.id,
+              accountId: r.accountId ?? '',
+              regionId: r.regionId ?? '',
+              from: r.status,
+              to: r.pendingStatus,
+              at: r.dueAt,
+            });
             round++;
           }
         }
@@ -124,7 +132,12 @@ export class TransitionEngine {
   pending(): PendingView[] {
     return this.settlers.flatMap((s) =>
       s.repo.find({ dueAt: { gt: 0 } } as never, { orderBy: ['dueAt', 'id'] as never }).map((r) => ({
-        kind: s.kind, id: r.id, status: r.status, pendingStatus: r.pendingStatus, dueAt: r.dueAt >= HELD ? null : r.dueAt, held: r.dueAt >= HELD,
+        kind: s.kind,
+        id: r.id,
+        status: r.status,
+        pendingStatus: r.pendingStatus,
+        dueAt: r.dueAt >= HELD ? null : r.dueAt,
+        held: r.dueAt >= HELD,
       })),
     );
   }

@@ -18,14 +18,20 @@ export const GATEWAY = {
   SignatureDoesNotMatch: { status: 400, message: 'Specified signature is not matched with our calculation. server string to sign is:%s' },
   IncompleteSignature: { status: 400, message: 'The request signature does not conform to Aliyun standards.' },
   InvalidSignatureMethod: { status: 400, message: 'Specified signature method is not valid.' },
-  'InvalidSignatureVersion': { status: 400, message: 'Specified signature version is not valid.' },
+  InvalidSignatureVersion: { status: 400, message: 'Specified signature version is not valid.' },
   'InvalidAccessKeyId.NotFound': { status: 404, message: 'Specified access key is not found.' },
   'InvalidAccessKeyId.Inactive': { status: 400, message: 'Specified access key is disabled.' },
   'InvalidTimeStamp.Format': { status: 400, message: 'Specified time stamp or date value is not well formatted.' },
   'InvalidTimeStamp.Expired': { status: 400, message: 'Specified time stamp or date value is expired.' },
-  MissingTimestamp: { status: 400, message: 'The input parameter "Timestamp" that is mandatory for processing this request is not supplied.' },
+  MissingTimestamp: {
+    status: 400,
+    message: 'The input parameter "Timestamp" that is mandatory for processing this request is not supplied.',
+  },
   SignatureNonceUsed: { status: 400, message: 'Specified signature nonce was used already.' },
-  MissingSignatureNonce: { status: 400, message: 'The input parameter "SignatureNonce" that is mandatory for processing this request is not supplied.' },
+  MissingSignatureNonce: {
+    status: 400,
+    message: 'The input parameter "SignatureNonce" that is mandatory for processing this request is not supplied.',
+  },
   UnsupportedHTTPMethod: { status: 400, message: 'This http method not supported.' },
   'InvalidAction.NotFound': { status: 404, message: 'Specified api is not found, please check your url and method.' },
   MissingAction: { status: 400, message: 'The input parameter "Action" that is mandatory for processing this request is not supplied.' },
@@ -39,10 +45,11 @@ export const GATEWAY = {
   // LocalVPC's own: an action of the published Vpc API that this emulator does not implement yet.
   'UnsupportedOperation.LocalVPC': {
     status: 400,
-    message: 'The action %s is part of the Alibaba Cloud API but is not implemented by LocalVPC. See the supported-actions list in the README.',
+    message:
+      'The action %s is part of the Alibaba Cloud API but is not implemented by LocalVPC. See the supported-actions list in the README.',
   },
   // LocalVPC's own: a request body over the configured limit.
-  'RequestEntityTooLarge': { status: 413, message: 'The request body exceeds the limit of %s bytes.' },
+  RequestEntityTooLarge: { status: 413, message: 'The request body exceeds the limit of %s bytes.' },
   NotFound: { status: 404, message: 'The requested path is not found.' },
 } satisfies Record<string, Entry>;
 

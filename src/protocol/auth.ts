@@ -25,8 +25,18 @@ export interface Envelope {
 
 /** The protocol's own V1 parameters, never passed to an action. */
 const V1_COMMON = new Set([
-  'AccessKeyId', 'Action', 'Format', 'SignatureMethod', 'SignatureNonce', 'SignatureVersion',
-  'Signature', 'Timestamp', 'Version', 'SecurityToken', 'SignatureType', 'BearerToken',
+  'AccessKeyId',
+  'Action',
+  'Format',
+  'SignatureMethod',
+  'SignatureNonce',
+  'SignatureVersion',
+  'Signature',
+  'Timestamp',
+  'Version',
+  'SecurityToken',
+  'SignatureType',
+  'BearerToken',
 ]);
 
 export interface SignedRequest {

@@ -4,7 +4,8 @@
 
 /** A 52-bit FNV-1a hash: the cache keeps numbers, not the nonce strings (a few bytes an entry). */
 function hash52(s: string): number {
-  let h1 = 0x811c9dc5, h2 = 0x01000193;
+  let h1 = 0x811c9dc5,
+    h2 = 0x01000193;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;

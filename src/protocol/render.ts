@@ -33,7 +33,10 @@ export function renderSuccess(action: string, requestId: string, result: object,
   if (!xml && Object.isFrozen(result)) {
     let json = frozenJson.get(result);
     if (json === undefined) frozenJson.set(result, (json = JSON.stringify(result)));
-    return { contentType: JSON_TYPE, body: json === '{}' ? `{"RequestId":"${requestId}"}` : `{"RequestId":"${requestId}",${json.slice(1)}` };
+    return {
+      contentType: JSON_TYPE,
+      body: json === '{}' ? `{"RequestId":"${requestId}"}` : `{"RequestId":"${requestId}",${json.slice(1)}`,
+    };
   }
   const body = { RequestId: requestId, ...result };
   if (!xml) return { contentType: JSON_TYPE, body: JSON.stringify(body) };

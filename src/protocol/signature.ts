@@ -18,7 +18,9 @@ export function v1StringToSign(method: string, pairs: Pairs): string {
 }
 
 export function v1Sign(stringToSign: string, secret: string): string {
-  return createHmac('sha1', secret + '&').update(stringToSign).digest('base64');
+  return createHmac('sha1', secret + '&')
+    .update(stringToSign)
+    .digest('base64');
 }
 
 export interface V3Authorization {
@@ -61,7 +63,12 @@ export function v3StringToSign(
   const canonHeaders = signedHeaders
     .map((h) => {
       const raw = headers[h];
-      const value = Array.isArray(raw) ? raw.map((x) => x.trim()).sort().join(',') : (raw ?? '').trim();
+      const value = Array.isArray(raw)
+        ? raw
+            .map((x) => x.trim())
+            .sort()
+            .join(',')
+        : (raw ?? '').trim();
       return `${h}:${value}\n`;
     })
     .join('');

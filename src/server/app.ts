@@ -48,7 +48,17 @@ export async function startApp(config: Config): Promise<App> {
   const ensureAccounts = (): void =>
     store.transaction(() => {
       const d = config.defaultAccount;
-      ensureAccount(services.accounts, ids, { aliUid: d.aliUid, name: 'default', site: d.site, accessKeys: [{ accessKeyId: d.accessKeyId, accessKeySecret: d.accessKeySecret }] }, clock.now());
+      ensureAccount(
+        services.accounts,
+        ids,
+        {
+          aliUid: d.aliUid,
+          name: 'default',
+          site: d.site,
+          accessKeys: [{ accessKeyId: d.accessKeyId, accessKeySecret: d.accessKeySecret }],
+        },
+        clock.now(),
+      );
       for (const seed of config.accounts) ensureAccount(services.accounts, ids, seed, clock.now());
     });
   ensureAccounts();
@@ -56,8 +66,17 @@ export async function startApp(config: Config): Promise<App> {
   services.transitions.onComplete((c) => {
     metrics.transitions.inc({ kind: c.kind, to: c.to });
     services.journal.add({
-      eventTime: isoSeconds(c.at), eventType: 'Transition', eventName: `${c.kind}:${c.from}->${c.to}`, requestId: '', acsRegion: c.regionId,
-      userIdentity: { accountId: c.accountId }, resourceName: c.id, errorCode: '', errorMessage: '', from: c.from, to: c.to,
+      eventTime: isoSeconds(c.at),
+      eventType: 'Transition',
+      eventName: `${c.kind}:${c.from}->${c.to}`,
+      requestId: '',
+      acsRegion: c.regionId,
+      userIdentity: { accountId: c.accountId },
+      resourceName: c.id,
+      errorCode: '',
+      errorMessage: '',
+      from: c.from,
+      to: c.to,
     });
   });
   services.transitions.refresh(); // finish what was in flight when the server last stopped
@@ -75,25 +94,35 @@ export async function startApp(config: Config): Promise<App> {
   }
   const admin = createAdmin({ services, metrics, ensureAccounts, startedAt, storage: config.inMemory ? 'memory' : storage }, adminToken);
 
-  const server = createServer({ maxHeaderSize: 64 * 1024, connectionsCheckingInterval: Math.min(1000, config.requestTimeoutMs), requestTimeout: config.requestTimeoutMs, headersTimeout: Math.min(10_000, config.requestTimeoutMs) }, (req, res) => {
-    const url = req.url ?? '/';
-    const handled = url.startsWith('/_localvpc/') || url.startsWith('/metrics') ? admin.handle(req, res) : Promise.resolve(false);
-    handled
-      .then((done) => {
-        if (done) return undefined;
-        if (url.startsWith('/_localvpc/')) {
-          res.writeHead(404, { 'content-type': 'application/json;charset=utf-8' });
-          res.end(JSON.stringify({ error: { code: 'NotFound', message: `No admin route ${url.split('?')[0]}; see /_localvpc/openapi.json.` } }));
-          return undefined;
-        }
-        return gateway(req, res);
-      })
-      .catch((err: unknown) => {
-        logger.error({ err }, 'request failed outside the gateway');
-        if (!res.headersSent) res.writeHead(500);
-        res.end();
-      });
-  });
+  const server = createServer(
+    {
+      maxHeaderSize: 64 * 1024,
+      connectionsCheckingInterval: Math.min(1000, config.requestTimeoutMs),
+      requestTimeout: config.requestTimeoutMs,
+      headersTimeout: Math.min(10_000, config.requestTimeoutMs),
+    },
+    (req, res) => {
+      const url = req.url ?? '/';
+      const handled = url.startsWith('/_localvpc/') || url.startsWith('/metrics') ? admin.handle(req, res) : Promise.resolve(false);
+      handled
+        .then((done) => {
+          if (done) return undefined;
+          if (url.startsWith('/_localvpc/')) {
+            res.writeHead(404, { 'content-type': 'application/json;charset=utf-8' });
+            res.end(
+              JSON.stringify({ error: { code: 'NotFound', message: `No admin route ${url.split('?')[0]}; see /_localvpc/openapi.json.` } }),
+            );
+            return undefined;
+          }
+          return gateway(req, res);
+        })
+        .catch((err: unknown) => {
+          logger.error({ err }, 'request failed outside the gateway');
+          if (!res.headersSent) res.writeHead(500);
+          res.end();
+        });
+    },
+  );
   server.keepAliveTimeout = 65_000;
   // Requests node:http cannot even parse (oversized headers, broken HTTP) still get Alibaba's envelope.
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
@@ -102,10 +131,16 @@ export async function startApp(config: Config): Promise<App> {
     const timeout = err.code === 'ERR_HTTP_REQUEST_TIMEOUT';
     const status = tooLarge ? 431 : timeout ? 408 : 400;
     const code = tooLarge ? 'RequestHeaderFieldsTooLarge' : timeout ? 'RequestTimeout' : 'InvalidParameter.Format';
-    const message = tooLarge ? 'The request line and headers exceed 65536 bytes.' : timeout ? 'The request did not arrive in time.' : 'The request is not well-formed HTTP.';
+    const message = tooLarge
+      ? 'The request line and headers exceed 65536 bytes.'
+      : timeout
+        ? 'The request did not arrive in time.'
+        : 'The request is not well-formed HTTP.';
     const requestId = ids.requestId();
     const body = JSON.stringify(errorBody(requestId, 'vpc.aliyuncs.com', 'Vpc', code, message));
-    socket.end(`HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : timeout ? 'Request Timeout' : 'Bad Request'}\r\ncontent-type: application/json;charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nx-acs-request-id: ${requestId}\r\nconnection: close\r\n\r\n${body}`);
+    socket.end(
+      `HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : timeout ? 'Request Timeout' : 'Bad Request'}\r\ncontent-type: application/json;charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nx-acs-request-id: ${requestId}\r\nconnection: close\r\n\r\n${body}`,
+    );
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -8,7 +8,12 @@ import type { ActionFacts } from '../spec/types.js';
 import type { Account } from '../resources/accounts/model.js';
 import type { Services } from './services.js';
 
-export function actionContext(services: Services, account: Account, facts: ActionFacts, transitionFault?: FaultEffect['transition']): ActionContext {
+export function actionContext(
+  services: Services,
+  account: Account,
+  facts: ActionFacts,
+  transitionFault?: FaultEffect['transition'],
+): ActionContext {
   const now = services.clock.now();
   return {
     account,

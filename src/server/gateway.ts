@@ -82,12 +82,24 @@ export function createGateway(opts: GatewayOptions) {
     metrics.faults.inc({ fault: rule.id, code });
     logger.warn({ requestId, fault: rule.id, action: out.action, effect: rule.effect }, 'fault fired');
     services.journal.add({
-      eventTime: isoSeconds(services.clock.now()), eventType: 'Fault', eventName: out.action ?? '', requestId,
-      acsRegion: out.region ?? '', userIdentity: { accountId: out.account ?? '' }, resourceName: out.resource ?? '', errorCode: code, errorMessage: rule.id,
+      eventTime: isoSeconds(services.clock.now()),
+      eventType: 'Fault',
+      eventName: out.action ?? '',
+      requestId,
+      acsRegion: out.region ?? '',
+      userIdentity: { accountId: out.account ?? '' },
+      resourceName: out.resource ?? '',
+      errorCode: code,
+      errorMessage: rule.id,
     });
   }
 
-  async function run(req: IncomingMessage, body: Buffer, requestId: string, out: Outcome): Promise<{ status: number; contentType: string; body: string }> {
+  async function run(
+    req: IncomingMessage,
+    body: Buffer,
+    requestId: string,
+    out: Outcome,
+  ): Promise<{ status: number; contentType: string; body: string }> {
     let xml = false;
     let host = 'vpc.aliyuncs.com';
     let product: Product = 'Vpc';
@@ -97,7 +109,8 @@ export function createGateway(opts: GatewayOptions) {
       const queryPairs = decodePairs(query);
       const ctype = String(req.headers['content-type'] ?? '');
       const allPairs: Pairs = queryPairs.slice();
-      if (body.length > 0 && ctype.toLowerCase().startsWith('application/x-www-form-urlencoded')) decodePairs(body.toString('utf8'), allPairs);
+      if (body.length > 0 && ctype.toLowerCase().startsWith('application/x-www-form-urlencoded'))
+        decodePairs(body.toString('utf8'), allPairs);
       const signed: SignedRequest = { method, path, headers: req.headers, queryPairs, allPairs, rawBody: body };
       const env = readEnvelope(signed);
       xml = wantsXml(env.format);
@@ -127,7 +140,12 @@ export function createGateway(opts: GatewayOptions) {
       }
       const def = lookupAction(target.product, env.action);
       if (!def) throw gatewayError('UnsupportedOperation.LocalVPC', env.action);
-      const fault = services.faults.match({ action: env.action, accountId: key.accountId, regionId: out.region ?? '', values: env.params.map(([, v]) => v) });
+      const fault = services.faults.match({
+        action: env.action,
+        accountId: key.accountId,
+        regionId: out.region ?? '',
+        values: env.params.map(([, v]) => v),
+      });
       if (fault) {
         fire(fault, requestId, out);
         if (fault.effect.latencyMs) await new Promise((r) => setTimeout(r, fault.effect.latencyMs));
@@ -171,7 +189,11 @@ export function createGateway(opts: GatewayOptions) {
     }
     out.status = reply.status;
     if (!res.destroyed) {
-      res.writeHead(reply.status, { 'content-type': reply.contentType, 'content-length': Buffer.byteLength(reply.body), 'x-acs-request-id': requestId });
+      res.writeHead(reply.status, {
+        'content-type': reply.contentType,
+        'content-length': Buffer.byteLength(reply.body),
+        'x-acs-request-id': requestId,
+      });
       res.end(reply.body);
     }
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -180,10 +202,28 @@ export function createGateway(opts: GatewayOptions) {
     metrics.observe(action, seconds);
     if (out.action) {
       services.journal.add({
-        eventTime: isoSeconds(services.clock.now()), eventType: 'ApiCall', eventName: out.action, requestId, acsRegion: out.region ?? '',
-        userIdentity: { accountId: out.account ?? '' }, resourceName: out.resource ?? '', errorCode: out.code ?? '', errorMessage: out.message ?? '',
+        eventTime: isoSeconds(services.clock.now()),
+        eventType: 'ApiCall',
+        eventName: out.action,
+        requestId,
+        acsRegion: out.region ?? '',
+        userIdentity: { accountId: out.account ?? '' },
+        resourceName: out.resource ?? '',
+        errorCode: out.code ?? '',
+        errorMessage: out.message ?? '',
       });
     }
-    logger.info({ requestId, action: out.action, account: out.account, region: out.region, status: out.status, code: out.code, ms: Math.round(seconds * 1e5) / 100 }, 'request');
+    logger.info(
+      {
+        requestId,
+        action: out.action,
+        account: out.account,
+        region: out.region,
+        status: out.status,
+        code: out.code,
+        ms: Math.round(seconds * 1e5) / 100,
+      },
+      'request',
+    );
   };
 }

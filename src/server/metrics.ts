@@ -9,8 +9,11 @@ import type { Services } from './services.js';
 const BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1];
 
 const TABLES: [type: string, table: string][] = [
-  ['vpc', 'vpcs'], ['route_entry', 'route_entries'], ['physical_connection', 'physical_connections'],
-  ['vbr', 'vbrs'], ['router_interface', 'router_interfaces'],
+  ['vpc', 'vpcs'],
+  ['route_entry', 'route_entries'],
+  ['physical_connection', 'physical_connections'],
+  ['vbr', 'vbrs'],
+  ['router_interface', 'router_interfaces'],
 ];
 
 /** Counts keyed by the JSON of their labels. */
@@ -61,14 +64,22 @@ export class Metrics {
     prom.collectDefaultMetrics({ register: registry, prefix: 'localvpc_' });
     const counter = (name: string, help: string, labelNames: string[], counts: Counts) =>
       new prom.Counter({
-        name, help, labelNames, registers: [registry],
+        name,
+        help,
+        labelNames,
+        registers: [registry],
         collect() {
           this.reset();
           for (const [k, v] of counts.values) this.inc(JSON.parse(k) as Record<string, string>, v);
         },
       });
     counter('localvpc_requests_total', 'API requests by action and result code (OK for success).', ['action', 'code'], this.requests);
-    counter('localvpc_transitions_total', 'Completed state transitions by resource kind and status reached.', ['kind', 'to'], this.transitions);
+    counter(
+      'localvpc_transitions_total',
+      'Completed state transitions by resource kind and status reached.',
+      ['kind', 'to'],
+      this.transitions,
+    );
     counter('localvpc_faults_fired_total', 'Injected faults that fired.', ['fault', 'code'], this.faults);
     const latency = this.latency;
     registry.registerMetric({
@@ -79,7 +90,11 @@ export class Metrics {
         type: 'histogram',
         aggregator: 'sum',
         values: [...latency].flatMap(([action, l]) => [
-          ...BUCKETS.map((le, i) => ({ metricName: 'localvpc_request_duration_seconds_bucket', labels: { action, le }, value: l.buckets[i] as number })),
+          ...BUCKETS.map((le, i) => ({
+            metricName: 'localvpc_request_duration_seconds_bucket',
+            labels: { action, le },
+            value: l.buckets[i] as number,
+          })),
           { metricName: 'localvpc_request_duration_seconds_bucket', labels: { action, le: '+Inf' }, value: l.count },
           { metricName: 'localvpc_request_duration_seconds_sum', labels: { action }, value: l.sum },
           { metricName: 'localvpc_request_duration_seconds_count', labels: { action }, value: l.count },

@@ -67,14 +67,23 @@ export async function applySeedFile(file: string, services: Services, defaultAcc
       const ctx = actionContext(services, account, facts);
       const result = (await store.write(() => def.handler(input, ctx))) as Record<string, unknown>;
       created++;
-      if (entry.ref) refs.set(entry.ref, { ...result, ...(action === 'CreateRouterInterface' ? { RegionId: input.RegionId, RouterId: input.RouterId, account: uid } : {}) });
+      if (entry.ref)
+        refs.set(entry.ref, {
+          ...result,
+          ...(action === 'CreateRouterInterface' ? { RegionId: input.RegionId, RouterId: input.RouterId, account: uid } : {}),
+        });
       return result;
     } catch (e) {
       if (e instanceof ApiError) throw new SeedError(`${where}: ${action} failed: ${e.code}: ${e.message}`);
       throw e;
     }
   };
-  const sections: [string, string][] = [['vpcs', 'CreateVpc'], ['physicalConnections', 'CreatePhysicalConnection'], ['vbrs', 'CreateVirtualBorderRouter'], ['routerInterfaces', 'CreateRouterInterface']];
+  const sections: [string, string][] = [
+    ['vpcs', 'CreateVpc'],
+    ['physicalConnections', 'CreatePhysicalConnection'],
+    ['vbrs', 'CreateVirtualBorderRouter'],
+    ['routerInterfaces', 'CreateRouterInterface'],
+  ];
   for (const [section, action] of sections) {
     const list = (doc[section] ?? []) as Entry[];
     for (const [i, entry] of list.entries()) {
@@ -88,11 +97,27 @@ export async function applySeedFile(file: string, services: Services, defaultAcc
     const acc = refs.get(String(c.acceptor).replace(/^@/, ''));
     if (!ini || !acc) throw new SeedError(`connections[${i}]: unknown interface reference`);
     const point = (self: Record<string, unknown>, other: Record<string, unknown>, otherType: string) =>
-      call('ModifyRouterInterfaceAttribute', { account: self.account as string, RegionId: self.RegionId, RouterInterfaceId: self.RouterInterfaceId, OppositeInterfaceId: other.RouterInterfaceId, OppositeRouterId: other.RouterId, OppositeRouterType: otherType, OppositeInterfaceOwnerId: other.account }, `connections[${i}]`);
+      call(
+        'ModifyRouterInterfaceAttribute',
+        {
+          account: self.account as string,
+          RegionId: self.RegionId,
+          RouterInterfaceId: self.RouterInterfaceId,
+          OppositeInterfaceId: other.RouterInterfaceId,
+          OppositeRouterId: other.RouterId,
+          OppositeRouterType: otherType,
+          OppositeInterfaceOwnerId: other.account,
+        },
+        `connections[${i}]`,
+      );
     const typeOf = (r: Record<string, unknown>) => (String(r.RouterId).startsWith('vbr-') ? 'VBR' : 'VRouter');
     await point(ini, acc, typeOf(acc));
     await point(acc, ini, typeOf(ini));
-    await call('ConnectRouterInterface', { account: ini.account as string, RegionId: ini.RegionId, RouterInterfaceId: ini.RouterInterfaceId }, `connections[${i}]`);
+    await call(
+      'ConnectRouterInterface',
+      { account: ini.account as string, RegionId: ini.RegionId, RouterInterfaceId: ini.RouterInterfaceId },
+      `connections[${i}]`,
+    );
   }
   return { created };
 }

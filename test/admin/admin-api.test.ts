@@ -31,13 +31,25 @@ describe('the admin token', () => {
     assert.match(m.body, /localvpc_requests_total/);
     const doc = await admin(srv, 'GET', '/_localvpc/openapi.json', undefined, null);
     assert.equal(doc.body.openapi, '3.1.0');
-    for (const p of ['/_localvpc/accounts', '/_localvpc/clock', '/_localvpc/transitions', '/_localvpc/faults', '/_localvpc/snapshots', '/_localvpc/journal']) assert.ok(doc.body.paths[p], p);
+    for (const p of [
+      '/_localvpc/accounts',
+      '/_localvpc/clock',
+      '/_localvpc/transitions',
+      '/_localvpc/faults',
+      '/_localvpc/snapshots',
+      '/_localvpc/journal',
+    ])
+      assert.ok(doc.body.paths[p], p);
   });
 
   test('unknown admin paths and bad bodies get JSON errors', async () => {
     assert.equal((await admin(srv, 'GET', '/_localvpc/nothing-here')).status, 404);
     assert.equal((await admin(srv, 'PATCH', `/_localvpc/accounts/${ACCOUNTS.a.uid}`, { colour: 'blue' })).status, 400);
-    const r = await fetch(`${srv.url}/_localvpc/faults`, { method: 'POST', headers: { authorization: `Bearer ${srv.app.adminToken}` }, body: '{not json' });
+    const r = await fetch(`${srv.url}/_localvpc/faults`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${srv.app.adminToken}` },
+      body: '{not json',
+    });
     assert.equal(r.status, 400);
   });
 });
@@ -51,7 +63,10 @@ describe('accounts', () => {
     const vpc = await c.createVpc(new Vpc.CreateVpcRequest({ regionId: 'eu-central-1' }));
     assert.match(vpc.body?.vpcId ?? '', /^vpc-/);
     assert.equal((await admin(srv, 'PATCH', `/_localvpc/accounts/1000000000000042/keys/${key.id}`, { status: 'Inactive' })).status, 200);
-    await assert.rejects(c.describeVpcs(new Vpc.DescribeVpcsRequest({ regionId: 'eu-central-1' })), (e: { code: string }) => e.code === 'InvalidAccessKeyId.Inactive');
+    await assert.rejects(
+      c.describeVpcs(new Vpc.DescribeVpcsRequest({ regionId: 'eu-central-1' })),
+      (e: { code: string }) => e.code === 'InvalidAccessKeyId.Inactive',
+    );
     assert.equal((await admin(srv, 'DELETE', '/_localvpc/accounts/1000000000000042')).status, 409);
     const del = await admin(srv, 'DELETE', '/_localvpc/accounts/1000000000000042?force=true');
     assert.equal(del.status, 200);
@@ -73,7 +88,10 @@ describe('accounts', () => {
     const { ini } = await w.pair({ iniWho: ACCOUNTS.a, accWho: ACCOUNTS.b, iniRegion: 'cn-wulanchabu', accRegion: 'cn-heyuan' });
     await admin(srv, 'PATCH', `/_localvpc/accounts/${ACCOUNTS.b.uid}`, { site: 'international' });
     try {
-      await assert.rejects(w.connect(ini), (e: { code: string; statusCode: number }) => e.code === 'CROSS_BID.FORBIDDEN' && e.statusCode === 404);
+      await assert.rejects(
+        w.connect(ini),
+        (e: { code: string; statusCode: number }) => e.code === 'CROSS_BID.FORBIDDEN' && e.statusCode === 404,
+      );
     } finally {
       await admin(srv, 'PATCH', `/_localvpc/accounts/${ACCOUNTS.b.uid}`, { site: 'china' });
     }
@@ -83,7 +101,12 @@ describe('accounts', () => {
 describe('faults', () => {
   test('a rule makes the SDK receive exactly that error, once; no other call is affected', async () => {
     const { ini } = await w.pair({ iniRegion: 'cn-guangzhou', accRegion: 'cn-fuzhou' });
-    const rule = await admin(srv, 'POST', '/_localvpc/faults', { action: 'ConnectRouterInterface', accountId: ACCOUNTS.a.uid, count: 1, effect: { error: { code: 'Throttling.User' } } });
+    const rule = await admin(srv, 'POST', '/_localvpc/faults', {
+      action: 'ConnectRouterInterface',
+      accountId: ACCOUNTS.a.uid,
+      count: 1,
+      effect: { error: { code: 'Throttling.User' } },
+    });
     assert.equal(rule.status, 201);
     // another action and another account are not affected
     await w.client(ACCOUNTS.b).describeRouterInterfaces(new Vpc.DescribeRouterInterfacesRequest({ regionId: 'cn-guangzhou' }));
@@ -108,7 +131,11 @@ describe('faults', () => {
     await admin(srv, 'POST', '/_localvpc/faults', { resourceId: ini.id, nth: 2, effect: { error: { code: 'ServiceUnavailable' } } });
     await w.describe(ini); // 1st matching call
     const pop = popClient(srv.port);
-    await assert.rejects(pop.request('DescribeRouterInterfaceAttribute', { RegionId: ini.regionId, InstanceId: ini.id }), (e: { code: string; entry: { response: { statusCode: number } } }) => e.code === 'ServiceUnavailable' && e.entry.response.statusCode === 503);
+    await assert.rejects(
+      pop.request('DescribeRouterInterfaceAttribute', { RegionId: ini.regionId, InstanceId: ini.id }),
+      (e: { code: string; entry: { response: { statusCode: number } } }) =>
+        e.code === 'ServiceUnavailable' && e.entry.response.statusCode === 503,
+    );
     await w.describe(ini); // 3rd: passes
     await admin(srv, 'DELETE', '/_localvpc/faults');
   });
@@ -123,7 +150,12 @@ describe('faults', () => {
 
   test('a stuck transition, and a transition that fails on one side', async () => {
     const p1 = await w.pair({ iniRegion: 'ap-northeast-1', accRegion: 'ap-southeast-1' });
-    await admin(srv, 'POST', '/_localvpc/faults', { action: 'ConnectRouterInterface', resourceId: p1.ini.id, count: 1, effect: { transition: 'stuck' } });
+    await admin(srv, 'POST', '/_localvpc/faults', {
+      action: 'ConnectRouterInterface',
+      resourceId: p1.ini.id,
+      count: 1,
+      effect: { transition: 'stuck' },
+    });
     await w.connect(p1.ini);
     await admin(srv, 'POST', '/_localvpc/clock/advance', { duration: '1h' });
     assert.equal(await w.status(p1.ini), 'Connecting');
@@ -133,7 +165,12 @@ describe('faults', () => {
     assert.equal(await w.status(p1.acc), 'Active');
 
     const p2 = await w.pair({ iniRegion: 'ap-south-1', accRegion: 'me-east-1' });
-    await admin(srv, 'POST', '/_localvpc/faults', { action: 'ConnectRouterInterface', resourceId: p2.ini.id, count: 1, effect: { transition: 'fail-peer' } });
+    await admin(srv, 'POST', '/_localvpc/faults', {
+      action: 'ConnectRouterInterface',
+      resourceId: p2.ini.id,
+      count: 1,
+      effect: { transition: 'fail-peer' },
+    });
     await w.connect(p2.ini);
     await w.waitFor(p2.ini, 'Active');
     assert.equal(await w.status(p2.acc), 'Idle');
@@ -190,7 +227,8 @@ describe('transitions and the clock', () => {
       const connected = Date.parse(item?.connectedTime ?? '');
       assert.ok(connected - createdBefore < 60_000, 'connected at the due time of the transition');
       const v = await w.vpc('ap-southeast-6');
-      const vpc = (await w.client().describeVpcs(new Vpc.DescribeVpcsRequest({ regionId: 'ap-southeast-6', vpcId: v.vpcId }))).body?.vpcs?.vpc?.[0];
+      const vpc = (await w.client().describeVpcs(new Vpc.DescribeVpcsRequest({ regionId: 'ap-southeast-6', vpcId: v.vpcId }))).body?.vpcs
+        ?.vpc?.[0];
       assert.ok(Date.parse(vpc?.creationTime ?? '') - Date.now() > 3 * 86_400_000 - 120_000, 'CreationTime follows the emulator clock');
     } finally {
       await admin(srv, 'PUT', '/_localvpc/transitions/profile', { profile: 'fast', fastDelayMs: 0 });
@@ -201,7 +239,9 @@ describe('transitions and the clock', () => {
 describe('snapshots and the journal', () => {
   test('export, reset and import give an identical DescribeRouterInterfaces answer', async () => {
     const listing = async () => {
-      const r = await w.client().describeRouterInterfaces(new Vpc.DescribeRouterInterfacesRequest({ regionId: 'cn-hangzhou', pageSize: 50 }));
+      const r = await w
+        .client()
+        .describeRouterInterfaces(new Vpc.DescribeRouterInterfacesRequest({ regionId: 'cn-hangzhou', pageSize: 50 }));
       return JSON.stringify({ ...r.body?.toMap(), RequestId: undefined });
     };
     await w.pair();

@@ -20,9 +20,14 @@ after(async () => srv.close());
 
 function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { env: { ...process.env, LOCALVPC_URL: srv.url, LOCALVPC_ADMIN_TOKEN: srv.app.adminToken, ...env } }, (err, stdout, stderr) => {
-      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [CLI, ...args],
+      { env: { ...process.env, LOCALVPC_URL: srv.url, LOCALVPC_ADMIN_TOKEN: srv.app.adminToken, ...env } },
+      (err, stdout, stderr) => {
+        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -36,7 +41,8 @@ describe('CLI', () => {
   test('--help everywhere, exit codes', async () => {
     const top = await cli(['--help']);
     assert.equal(top.code, 0);
-    for (const noun of ['account', 'clock', 'transition', 'fault', 'snapshot', 'reset', 'journal', 'serve', 'status']) assert.match(top.stdout, new RegExp(`\\b${noun}\\b`));
+    for (const noun of ['account', 'clock', 'transition', 'fault', 'snapshot', 'reset', 'journal', 'serve', 'status'])
+      assert.match(top.stdout, new RegExp(`\\b${noun}\\b`));
     assert.equal((await cli(['fault', 'add', '--help'])).code, 0);
     assert.equal((await cli(['serve', '--help'])).code, 0);
     assert.equal((await cli(['account', 'frobnicate'])).code, 2, 'unknown command: usage error');
@@ -69,9 +75,23 @@ describe('CLI', () => {
     await assert.rejects(w.connect(ini), (e: { code: string }) => e.code === 'Forbidden.BillsOutstanding');
     await json(['account', 'billing', '1000000000000077', '--bills-outstanding', 'false']);
 
-    const fault = await json(['fault', 'add', '--action', 'ConnectRouterInterface', '--account', '1000000000000077', '--error', 'ErrCode.Invalid', '--count', '1']);
+    const fault = await json([
+      'fault',
+      'add',
+      '--action',
+      'ConnectRouterInterface',
+      '--account',
+      '1000000000000077',
+      '--error',
+      'ErrCode.Invalid',
+      '--count',
+      '1',
+    ]);
     assert.match(fault.id, /^fault-/);
-    await assert.rejects(w.connect(ini), (e: { code: string; message: string }) => e.code === 'ErrCode.Invalid' && /got error/.test(e.message));
+    await assert.rejects(
+      w.connect(ini),
+      (e: { code: string; message: string }) => e.code === 'ErrCode.Invalid' && /got error/.test(e.message),
+    );
 
     await json(['transition', 'profile', 'manual']);
     await w.connect(ini);

@@ -37,7 +37,11 @@ describe('authentication errors (V1)', () => {
   });
 
   test('InvalidAccessKeyId.NotFound', async () => {
-    expectError(await v1(srv.port, { Action: 'DescribeRegions' }, { key: { id: 'LTAI5tNoSuchKey', secret: 'x' } }), 404, 'InvalidAccessKeyId.NotFound');
+    expectError(
+      await v1(srv.port, { Action: 'DescribeRegions' }, { key: { id: 'LTAI5tNoSuchKey', secret: 'x' } }),
+      404,
+      'InvalidAccessKeyId.NotFound',
+    );
   });
 
   test('InvalidAccessKeyId.Inactive', async () => {
@@ -47,11 +51,18 @@ describe('authentication errors (V1)', () => {
   test("SignatureDoesNotMatch carries the server's string to sign", async () => {
     const r = await v1(srv.port, { Action: 'DescribeRegions' }, { key: { id: DEFAULT_KEY.id, secret: 'wrong-secret' } });
     const body = expectError(r, 400, 'SignatureDoesNotMatch');
-    assert.match(String(body.Message), /^Specified signature is not matched with our calculation\. server string to sign is:GET&%2F&AccessKeyId%3D/);
+    assert.match(
+      String(body.Message),
+      /^Specified signature is not matched with our calculation\. server string to sign is:GET&%2F&AccessKeyId%3D/,
+    );
   });
 
   test('a parameter changed after signing is SignatureDoesNotMatch', async () => {
-    const r = await v1(srv.port, { Action: 'DescribeRegions', AcceptLanguage: 'en-US' }, { mutate: (p) => p.forEach((x) => x[0] === 'AcceptLanguage' && (x[1] = 'zh-CN')) });
+    const r = await v1(
+      srv.port,
+      { Action: 'DescribeRegions', AcceptLanguage: 'en-US' },
+      { mutate: (p) => p.forEach((x) => x[0] === 'AcceptLanguage' && (x[1] = 'zh-CN')) },
+    );
     expectError(r, 400, 'SignatureDoesNotMatch');
   });
 
@@ -60,16 +71,32 @@ describe('authentication errors (V1)', () => {
   });
 
   test('InvalidSignatureMethod', async () => {
-    expectError(await v1(srv.port, { Action: 'DescribeRegions' }, { common: { SignatureMethod: 'HMAC-MD5' } }), 400, 'InvalidSignatureMethod');
+    expectError(
+      await v1(srv.port, { Action: 'DescribeRegions' }, { common: { SignatureMethod: 'HMAC-MD5' } }),
+      400,
+      'InvalidSignatureMethod',
+    );
   });
 
   test('InvalidTimeStamp.Format', async () => {
-    expectError(await v1(srv.port, { Action: 'DescribeRegions' }, { common: { Timestamp: '2026/11/25 10:00:00' } }), 400, 'InvalidTimeStamp.Format');
+    expectError(
+      await v1(srv.port, { Action: 'DescribeRegions' }, { common: { Timestamp: '2026/11/25 10:00:00' } }),
+      400,
+      'InvalidTimeStamp.Format',
+    );
   });
 
   test('InvalidTimeStamp.Expired, past and future, beyond 15 minutes', async () => {
-    expectError(await v1(srv.port, { Action: 'DescribeRegions' }, { common: { Timestamp: isoNow(-16 * 60_000) } }), 400, 'InvalidTimeStamp.Expired');
-    expectError(await v1(srv.port, { Action: 'DescribeRegions' }, { common: { Timestamp: isoNow(16 * 60_000) } }), 400, 'InvalidTimeStamp.Expired');
+    expectError(
+      await v1(srv.port, { Action: 'DescribeRegions' }, { common: { Timestamp: isoNow(-16 * 60_000) } }),
+      400,
+      'InvalidTimeStamp.Expired',
+    );
+    expectError(
+      await v1(srv.port, { Action: 'DescribeRegions' }, { common: { Timestamp: isoNow(16 * 60_000) } }),
+      400,
+      'InvalidTimeStamp.Expired',
+    );
     const ok = await v1(srv.port, { Action: 'DescribeRegions' }, { common: { Timestamp: isoNow(-14 * 60_000) } });
     assert.equal(ok.status, 200);
   });
@@ -101,26 +128,59 @@ describe('authentication errors (V1)', () => {
 describe('authentication errors (V3)', () => {
   test('a correctly signed request succeeds, also with a form body', async () => {
     assert.equal((await v3(srv.port, {}, { action: 'DescribeRegions' })).status, 200);
-    const r = await v3(srv.port, {}, { action: 'DescribeZones', body: 'RegionId=cn-shanghai', contentType: 'application/x-www-form-urlencoded' });
+    const r = await v3(
+      srv.port,
+      {},
+      { action: 'DescribeZones', body: 'RegionId=cn-shanghai', contentType: 'application/x-www-form-urlencoded' },
+    );
     assert.equal(r.status, 200, r.text);
   });
 
   test('InvalidAccessKeyId.NotFound and .Inactive', async () => {
-    expectError(await v3(srv.port, {}, { action: 'DescribeRegions', key: { id: 'LTAI5tNope', secret: 'x' } }), 404, 'InvalidAccessKeyId.NotFound');
+    expectError(
+      await v3(srv.port, {}, { action: 'DescribeRegions', key: { id: 'LTAI5tNope', secret: 'x' } }),
+      404,
+      'InvalidAccessKeyId.NotFound',
+    );
     expectError(await v3(srv.port, {}, { action: 'DescribeRegions', key: DISABLED }), 400, 'InvalidAccessKeyId.Inactive');
   });
 
   test('SignatureDoesNotMatch: wrong secret, tampered query, tampered signed header, tampered body', async () => {
-    const body = expectError(await v3(srv.port, {}, { action: 'DescribeRegions', key: { id: DEFAULT_KEY.id, secret: 'bad' } }), 400, 'SignatureDoesNotMatch');
+    const body = expectError(
+      await v3(srv.port, {}, { action: 'DescribeRegions', key: { id: DEFAULT_KEY.id, secret: 'bad' } }),
+      400,
+      'SignatureDoesNotMatch',
+    );
     assert.match(String(body.Message), /server string to sign is:ACS3-HMAC-SHA256\n[0-9a-f]{64}$/);
-    expectError(await v3(srv.port, { RegionId: 'cn-hangzhou' }, { action: 'DescribeZones', tamper: { query: 'RegionId=cn-shanghai' } }), 400, 'SignatureDoesNotMatch');
-    expectError(await v3(srv.port, {}, { action: 'DescribeRegions', tamper: { headers: { 'x-acs-signature-nonce': 'other' } } }), 400, 'SignatureDoesNotMatch');
-    const r = await v3(srv.port, {}, { action: 'DescribeZones', body: 'RegionId=cn-shanghai', contentType: 'application/x-www-form-urlencoded', tamper: { headers: { 'x-acs-content-sha256': 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' } } });
+    expectError(
+      await v3(srv.port, { RegionId: 'cn-hangzhou' }, { action: 'DescribeZones', tamper: { query: 'RegionId=cn-shanghai' } }),
+      400,
+      'SignatureDoesNotMatch',
+    );
+    expectError(
+      await v3(srv.port, {}, { action: 'DescribeRegions', tamper: { headers: { 'x-acs-signature-nonce': 'other' } } }),
+      400,
+      'SignatureDoesNotMatch',
+    );
+    const r = await v3(
+      srv.port,
+      {},
+      {
+        action: 'DescribeZones',
+        body: 'RegionId=cn-shanghai',
+        contentType: 'application/x-www-form-urlencoded',
+        tamper: { headers: { 'x-acs-content-sha256': 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' } },
+      },
+    );
     expectError(r, 400, 'SignatureDoesNotMatch');
   });
 
   test('IncompleteSignature and InvalidSignatureMethod', async () => {
-    expectError(await v3(srv.port, {}, { action: 'DescribeRegions', authorization: 'ACS3-HMAC-SHA256 Credential=x' }), 400, 'IncompleteSignature');
+    expectError(
+      await v3(srv.port, {}, { action: 'DescribeRegions', authorization: 'ACS3-HMAC-SHA256 Credential=x' }),
+      400,
+      'IncompleteSignature',
+    );
     expectError(await v3(srv.port, {}, { action: 'DescribeRegions', algorithm: 'ACS3-HMAC-SM3' }), 400, 'InvalidSignatureMethod');
   });
 
@@ -151,14 +211,28 @@ describe('parameter errors from the spec facts', () => {
   test('InvalidParameter for a wrong type, a bound or a list too long', async () => {
     const r = await v1(srv.port, { Action: 'DescribeRouterInterfaces', RegionId: 'cn-hangzhou', PageSize: 'ten' });
     assert.match(String(expectError(r, 400, 'InvalidParameter').Message), /PageSize/);
-    expectError(await v1(srv.port, { Action: 'DescribeRouterInterfaces', RegionId: 'cn-hangzhou', PageSize: '51' }), 400, 'InvalidParameter');
-    expectError(await v1(srv.port, { Action: 'DescribeRouterInterfaces', RegionId: 'cn-hangzhou', IncludeReservationData: 'maybe' }), 400, 'InvalidParameter');
+    expectError(
+      await v1(srv.port, { Action: 'DescribeRouterInterfaces', RegionId: 'cn-hangzhou', PageSize: '51' }),
+      400,
+      'InvalidParameter',
+    );
+    expectError(
+      await v1(srv.port, { Action: 'DescribeRouterInterfaces', RegionId: 'cn-hangzhou', IncludeReservationData: 'maybe' }),
+      400,
+      'InvalidParameter',
+    );
     const six = Object.fromEntries([1, 2, 3, 4, 5, 6].map((i) => [`Filter.${i}.Key`, 'Status']));
     expectError(await v1(srv.port, { Action: 'DescribeRouterInterfaces', RegionId: 'cn-hangzhou', ...six }), 400, 'InvalidParameter');
   });
 
   test("an enum violation gets the action's own code from the spec", async () => {
-    const params = { Action: 'CreateFailoverTestJob', RegionId: 'cn-hangzhou', ResourceType: 'PHYSICALCONNECTION', 'ResourceId.1': 'pc-1', JobDuration: '5' };
+    const params = {
+      Action: 'CreateFailoverTestJob',
+      RegionId: 'cn-hangzhou',
+      ResourceType: 'PHYSICALCONNECTION',
+      'ResourceId.1': 'pc-1',
+      JobDuration: '5',
+    };
     const body = expectError(await v1(srv.port, { ...params, JobType: 'StartYesterday' }), 400, 'IllegalParam.JobType');
     assert.equal(body.Message, 'The specified parameter JobType is illegal.');
     // valid parameters pass validation and reach the "not implemented" answer
@@ -176,7 +250,13 @@ describe('parameter errors from the spec facts', () => {
   });
 
   test('an oversized body gets RequestEntityTooLarge', async () => {
-    const r = await send(srv.port, 'POST', '/', { 'content-type': 'application/x-www-form-urlencoded' }, 'A=' + 'x'.repeat(srv.config.maxBodyBytes + 10));
+    const r = await send(
+      srv.port,
+      'POST',
+      '/',
+      { 'content-type': 'application/x-www-form-urlencoded' },
+      'A=' + 'x'.repeat(srv.config.maxBodyBytes + 10),
+    );
     assert.equal(r.status, 413);
     assert.equal(r.json().Code, 'RequestEntityTooLarge');
   });

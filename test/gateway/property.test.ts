@@ -28,24 +28,48 @@ function wellFormed(r: RawResponse): void {
 }
 
 const actionNames = Object.keys(vpcFacts.actions);
-const text = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.constantFrom('', ' ', '%', '%zz', '+', '&', '=', '[', '["a"]', '1', '-1', '1e400', 'true', 'cn-hangzhou', 'x'.repeat(5000)));
+const text = fc.oneof(
+  fc.string(),
+  fc.string({ unit: 'grapheme' }),
+  fc.constantFrom('', ' ', '%', '%zz', '+', '&', '=', '[', '["a"]', '1', '-1', '1e400', 'true', 'cn-hangzhou', 'x'.repeat(5000)),
+);
 const paramName = fc.oneof(
   fc.string({ minLength: 1, maxLength: 20 }),
-  fc.constantFrom('RegionId', 'PageSize', 'PageNumber', 'Filter.1.Key', 'Filter.1.Value.1', 'Filter.1.Value', 'Filter.99999999.Key', 'Tags.1.Key', 'Filter', 'Filter.x', 'RegionId.1', 'Role', 'Spec', 'InstanceId'),
+  fc.constantFrom(
+    'RegionId',
+    'PageSize',
+    'PageNumber',
+    'Filter.1.Key',
+    'Filter.1.Value.1',
+    'Filter.1.Value',
+    'Filter.99999999.Key',
+    'Tags.1.Key',
+    'Filter',
+    'Filter.x',
+    'RegionId.1',
+    'Role',
+    'Spec',
+    'InstanceId',
+  ),
 );
 const params = fc.array(fc.tuple(paramName, text), { maxLength: 12 });
 
 test('unsigned garbage: raw query strings and bodies', async () => {
   const before = state();
   await fc.assert(
-    fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 300 }), fc.constantFrom('GET', 'POST', 'PUT', 'PATCH'), fc.boolean(), async (raw, method, inBody) => {
-      const qs = encodeURI(raw).replace(/%25/g, '%');
-      const r = inBody
-        ? await send(srv.port, method, '/', { 'content-type': 'application/x-www-form-urlencoded' }, raw)
-        : await send(srv.port, method, `/?${qs}`);
-      wellFormed(r);
-      assert.ok(r.status >= 400);
-    }),
+    fc.asyncProperty(
+      fc.string({ unit: 'binary', maxLength: 300 }),
+      fc.constantFrom('GET', 'POST', 'PUT', 'PATCH'),
+      fc.boolean(),
+      async (raw, method, inBody) => {
+        const qs = encodeURI(raw).replace(/%25/g, '%');
+        const r = inBody
+          ? await send(srv.port, method, '/', { 'content-type': 'application/x-www-form-urlencoded' }, raw)
+          : await send(srv.port, method, `/?${qs}`);
+        wellFormed(r);
+        assert.ok(r.status >= 400);
+      },
+    ),
     { numRuns: 150 },
   );
   assert.equal(state(), before);
@@ -53,12 +77,18 @@ test('unsigned garbage: raw query strings and bodies', async () => {
 
 test('V1-signed requests with random actions and parameters; an error changes nothing', async () => {
   await fc.assert(
-    fc.asyncProperty(fc.constantFrom(...actionNames), params, fc.constantFrom('GET', 'POST'), fc.boolean(), async (action, ps, method, form) => {
-      const before = state();
-      const r = await v1(srv.port, [['Action', action], ...ps], { method, form: form && method === 'POST' });
-      wellFormed(r);
-      if (r.status >= 400) assert.equal(state(), before, `${action} failed with ${r.text} but changed state`);
-    }),
+    fc.asyncProperty(
+      fc.constantFrom(...actionNames),
+      params,
+      fc.constantFrom('GET', 'POST'),
+      fc.boolean(),
+      async (action, ps, method, form) => {
+        const before = state();
+        const r = await v1(srv.port, [['Action', action], ...ps], { method, form: form && method === 'POST' });
+        wellFormed(r);
+        if (r.status >= 400) assert.equal(state(), before, `${action} failed with ${r.text} but changed state`);
+      },
+    ),
     { numRuns: 300 },
   );
 });
@@ -66,10 +96,15 @@ test('V1-signed requests with random actions and parameters; an error changes no
 test('V3-signed requests with random actions, parameters and headers', async () => {
   const before = state();
   await fc.assert(
-    fc.asyncProperty(fc.constantFrom(...actionNames, 'Nope', ''), fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }), fc.string()), fc.string(), async (action, query, date) => {
-      const r = await v3(srv.port, query, { action, date: date.length % 3 === 0 ? undefined : date });
-      wellFormed(r);
-    }),
+    fc.asyncProperty(
+      fc.constantFrom(...actionNames, 'Nope', ''),
+      fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }), fc.string()),
+      fc.string(),
+      async (action, query, date) => {
+        const r = await v3(srv.port, query, { action, date: date.length % 3 === 0 ? undefined : date });
+        wellFormed(r);
+      },
+    ),
     { numRuns: 200 },
   );
   assert.equal(state(), before);

@@ -34,7 +34,9 @@ describe('DescribeRegions through the official SDKs', () => {
   });
 
   test('@alicloud/pop-core POST form', async () => {
-    const r = (await popClient(srv.port).request('DescribeRegions', { AcceptLanguage: 'en-US' }, { method: 'POST' })) as { Regions: { Region: { LocalName: string }[] } };
+    const r = (await popClient(srv.port).request('DescribeRegions', { AcceptLanguage: 'en-US' }, { method: 'POST' })) as {
+      Regions: { Region: { LocalName: string }[] };
+    };
     assert.ok(r.Regions.Region.some((x) => x.LocalName === 'Singapore'));
   });
 
@@ -43,11 +45,14 @@ describe('DescribeRegions through the official SDKs', () => {
     const zones = r.body?.zones?.zone ?? [];
     assert.ok(zones.length >= 2);
     for (const z of zones) assert.match(z.zoneId ?? '', /^cn-hangzhou-[a-z]$/);
-    await assert.rejects(vpcClient(srv.port).describeZones(new Vpc.DescribeZonesRequest({ regionId: 'mars-1' })), (e: { code: string; statusCode: number }) => {
-      assert.equal(e.code, 'InvalidRegionId.NotFound');
-      assert.equal(e.statusCode, 404);
-      return true;
-    });
+    await assert.rejects(
+      vpcClient(srv.port).describeZones(new Vpc.DescribeZonesRequest({ regionId: 'mars-1' })),
+      (e: { code: string; statusCode: number }) => {
+        assert.equal(e.code, 'InvalidRegionId.NotFound');
+        assert.equal(e.statusCode, 404);
+        return true;
+      },
+    );
   });
 });
 
@@ -73,11 +78,14 @@ describe('STS GetCallerIdentity', () => {
 
 describe('actions of the published API that LocalVPC does not implement', () => {
   test('get a documented 400, not a 500 or a silent success', async () => {
-    await assert.rejects(vpcClient(srv.port).describeVSwitches(new Vpc.DescribeVSwitchesRequest({ regionId: 'cn-hangzhou' })), (e: { code: string; statusCode: number; message: string }) => {
-      assert.equal(e.code, 'UnsupportedOperation.LocalVPC');
-      assert.equal(e.statusCode, 400);
-      assert.match(e.message, /DescribeVSwitches/);
-      return true;
-    });
+    await assert.rejects(
+      vpcClient(srv.port).describeVSwitches(new Vpc.DescribeVSwitchesRequest({ regionId: 'cn-hangzhou' })),
+      (e: { code: string; statusCode: number; message: string }) => {
+        assert.equal(e.code, 'UnsupportedOperation.LocalVPC');
+        assert.equal(e.statusCode, 400);
+        assert.match(e.message, /DescribeVSwitches/);
+        return true;
+      },
+    );
   });
 });

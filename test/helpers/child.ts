@@ -17,7 +17,11 @@ export interface ChildServer {
 }
 
 export async function spawnServer(dataDir: string, args: string[] = []): Promise<ChildServer> {
-  const proc = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--data', dataDir, '--log-level', 'warn', '--token', TEST_TOKEN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(
+    process.execPath,
+    [CLI, 'serve', '--port', '0', '--data', dataDir, '--log-level', 'warn', '--token', TEST_TOKEN, ...args],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
   let out = '';
   let err = '';

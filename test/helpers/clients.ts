@@ -29,7 +29,12 @@ export function vpcClient(port: number, opts: { v1?: boolean; key?: Key } = {}):
 }
 
 export function stsClient(port: number, key: Key = DEFAULT_KEY): InstanceType<typeof Sts.default> {
-  const config = new $OpenApiUtil.Config({ accessKeyId: key.id, accessKeySecret: key.secret, endpoint: `127.0.0.1:${port}`, protocol: 'http' });
+  const config = new $OpenApiUtil.Config({
+    accessKeyId: key.id,
+    accessKeySecret: key.secret,
+    endpoint: `127.0.0.1:${port}`,
+    protocol: 'http',
+  });
   return new Sts.default(config as ConstructorParameters<typeof Sts.default>[0]);
 }
 
@@ -41,7 +46,9 @@ export function popClient(port: number, apiVersion = '2016-04-28', key: Key = DE
 }
 
 /** Runs `fn` and returns the SDK error it throws (fails the test if it does not throw). */
-export async function sdkError(fn: () => Promise<unknown>): Promise<{ code: string; statusCode?: number; message: string; data?: Record<string, unknown> }> {
+export async function sdkError(
+  fn: () => Promise<unknown>,
+): Promise<{ code: string; statusCode?: number; message: string; data?: Record<string, unknown> }> {
   try {
     await fn();
   } catch (e) {

@@ -17,16 +17,33 @@ function pct(s: string): string {
   return encodeURIComponent(s).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
 }
 
-export function send(port: number, method: string, path: string, headers: Record<string, string> = {}, body?: string | Buffer, agent?: Agent): Promise<RawResponse> {
+export function send(
+  port: number,
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+  body?: string | Buffer,
+  agent?: Agent,
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method, path, agent, headers: { ...headers, ...(body !== undefined ? { 'content-length': String(Buffer.byteLength(body)) } : {}) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json: () => JSON.parse(text) as Record<string, unknown> });
-      });
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path,
+        agent,
+        headers: { ...headers, ...(body !== undefined ? { 'content-length': String(Buffer.byteLength(body)) } : {}) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json: () => JSON.parse(text) as Record<string, unknown> });
+        });
+      },
+    );
     req.on('error', reject);
     if (body !== undefined) req.write(body);
     req.end();
@@ -72,7 +89,13 @@ export function v1(port: number, params: Record<string, string> | [string, strin
     .map(([k, v]) => `${k}=${v}`)
     .join('&');
   const toSign = `${method}&%2F&${pct(canon)}`;
-  if (!('Signature' in (opts.common ?? {}))) pairs.push(['Signature', createHmac('sha1', key.secret + '&').update(toSign).digest('base64')]);
+  if (!('Signature' in (opts.common ?? {})))
+    pairs.push([
+      'Signature',
+      createHmac('sha1', key.secret + '&')
+        .update(toSign)
+        .digest('base64'),
+    ]);
   else if (opts.common?.Signature !== undefined) pairs.push(['Signature', opts.common.Signature]);
   opts.mutate?.(pairs);
   const encoded = pairs.map(([k, v]) => `${pct(k)}=${pct(v)}`).join('&');
@@ -119,8 +142,13 @@ export function v3(port: number, query: Record<string, string>, opts: V3Options)
   const canonical = [method, '/', canonQuery, canonHeaders, signed.join(';'), headers['x-acs-content-sha256']].join('\n');
   const toSign = `ACS3-HMAC-SHA256\n${createHash('sha256').update(canonical).digest('hex')}`;
   const sig = createHmac('sha256', key.secret).update(toSign).digest('hex');
-  headers.authorization = opts.authorization ?? `${opts.algorithm ?? 'ACS3-HMAC-SHA256'} Credential=${key.id},SignedHeaders=${signed.join(';')},Signature=${sig}`;
+  headers.authorization =
+    opts.authorization ?? `${opts.algorithm ?? 'ACS3-HMAC-SHA256'} Credential=${key.id},SignedHeaders=${signed.join(';')},Signature=${sig}`;
   Object.assign(headers, opts.tamper?.headers ?? {});
-  const qs = opts.tamper?.query ?? Object.entries(query).map(([k, v]) => `${pct(k)}=${pct(v)}`).join('&');
+  const qs =
+    opts.tamper?.query ??
+    Object.entries(query)
+      .map(([k, v]) => `${pct(k)}=${pct(v)}`)
+      .join('&');
   return send(port, method, qs ? `/?${qs}` : '/', headers, body === '' ? undefined : body);
 }

@@ -11,7 +11,10 @@ export interface TestAccount {
 
 function account(uid: string, site: 'china' | 'international', flags: { billsOutstanding?: boolean; financialLocked?: boolean } = {}) {
   const key = { id: `LTAI5tTest${uid.slice(-6)}Key00000`, secret: `TestSecret${uid}xxxx` };
-  return { seed: { aliUid: uid, site, ...flags, accessKeys: [{ accessKeyId: key.id, accessKeySecret: key.secret }] }, account: { uid, key } };
+  return {
+    seed: { aliUid: uid, site, ...flags, accessKeys: [{ accessKeyId: key.id, accessKeySecret: key.secret }] },
+    account: { uid, key },
+  };
 }
 
 const B = account('1000000000000002', 'china');
@@ -55,7 +58,17 @@ export class World {
     return { vpcId: body.vpcId, routerId: body.VRouterId, routeTableId: body.routeTableId };
   }
 
-  async ri(opts: { regionId: string; routerId: string; role: 'InitiatingSide' | 'AcceptingSide'; oppositeRegionId: string; spec?: string; routerType?: string; accessPointId?: string; who?: TestAccount; extra?: Record<string, unknown> }): Promise<string> {
+  async ri(opts: {
+    regionId: string;
+    routerId: string;
+    role: 'InitiatingSide' | 'AcceptingSide';
+    oppositeRegionId: string;
+    spec?: string;
+    routerType?: string;
+    accessPointId?: string;
+    who?: TestAccount;
+    extra?: Record<string, unknown>;
+  }): Promise<string> {
     const r = await this.client(opts.who).createRouterInterface(
       new Vpc.CreateRouterInterfaceRequest({
         regionId: opts.regionId,
@@ -89,32 +102,61 @@ export class World {
    * Two VPCs (two regions), an initiator and an acceptor pointing at each other. The opposite
    * regions each end is created with, and the second end's role, can be set wrong on purpose.
    */
-  async pair(opts: { iniRegion?: string; accRegion?: string; iniWho?: TestAccount; accWho?: TestAccount; iniOppositeRegion?: string; accOppositeRegion?: string; accRole?: 'InitiatingSide' | 'AcceptingSide' } = {}): Promise<{ ini: End; acc: End }> {
+  async pair(
+    opts: {
+      iniRegion?: string;
+      accRegion?: string;
+      iniWho?: TestAccount;
+      accWho?: TestAccount;
+      iniOppositeRegion?: string;
+      accOppositeRegion?: string;
+      accRole?: 'InitiatingSide' | 'AcceptingSide';
+    } = {},
+  ): Promise<{ ini: End; acc: End }> {
     const iniRegion = opts.iniRegion ?? 'cn-hangzhou';
     const accRegion = opts.accRegion ?? 'cn-shanghai';
     const v1 = await this.vpc(iniRegion, opts.iniWho);
     const v2 = await this.vpc(accRegion, opts.accWho);
     const ini: End = { id: '', regionId: iniRegion, routerId: v1.routerId, who: opts.iniWho, vpcId: v1.vpcId };
     const acc: End = { id: '', regionId: accRegion, routerId: v2.routerId, who: opts.accWho, vpcId: v2.vpcId };
-    ini.id = await this.ri({ regionId: iniRegion, routerId: v1.routerId, role: 'InitiatingSide', oppositeRegionId: opts.iniOppositeRegion ?? accRegion, who: opts.iniWho });
-    acc.id = await this.ri({ regionId: accRegion, routerId: v2.routerId, role: opts.accRole ?? 'AcceptingSide', oppositeRegionId: opts.accOppositeRegion ?? iniRegion, who: opts.accWho });
+    ini.id = await this.ri({
+      regionId: iniRegion,
+      routerId: v1.routerId,
+      role: 'InitiatingSide',
+      oppositeRegionId: opts.iniOppositeRegion ?? accRegion,
+      who: opts.iniWho,
+    });
+    acc.id = await this.ri({
+      regionId: accRegion,
+      routerId: v2.routerId,
+      role: opts.accRole ?? 'AcceptingSide',
+      oppositeRegionId: opts.accOppositeRegion ?? iniRegion,
+      who: opts.accWho,
+    });
     await this.point(ini, acc);
     await this.point(acc, ini);
     return { ini, acc };
   }
 
   async vpcRouteTable(end: End): Promise<string> {
-    const r = await this.client(end.who).describeRouteTableList(new Vpc.DescribeRouteTableListRequest({ regionId: end.regionId, vpcId: end.vpcId }));
+    const r = await this.client(end.who).describeRouteTableList(
+      new Vpc.DescribeRouteTableListRequest({ regionId: end.regionId, vpcId: end.vpcId }),
+    );
     return r.body?.routerTableList?.routerTableListType?.[0]?.routeTableId as string;
   }
 
   async connect(end: End): Promise<void> {
-    await this.client(end.who).connectRouterInterface(new Vpc.ConnectRouterInterfaceRequest({ regionId: end.regionId, routerInterfaceId: end.id }));
+    await this.client(end.who).connectRouterInterface(
+      new Vpc.ConnectRouterInterfaceRequest({ regionId: end.regionId, routerInterfaceId: end.id }),
+    );
   }
 
   async describe(end: End) {
     const r = await this.client(end.who).describeRouterInterfaces(
-      new Vpc.DescribeRouterInterfacesRequest({ regionId: end.regionId, filter: [new Vpc.DescribeRouterInterfacesRequestFilter({ key: 'RouterInterfaceId', value: [end.id] })] }),
+      new Vpc.DescribeRouterInterfacesRequest({
+        regionId: end.regionId,
+        filter: [new Vpc.DescribeRouterInterfacesRequestFilter({ key: 'RouterInterfaceId', value: [end.id] })],
+      }),
     );
     return r.body?.routerInterfaceSet?.routerInterfaceType?.[0];
   }

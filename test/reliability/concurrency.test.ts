@@ -19,13 +19,24 @@ after(async () => srv.close());
 
 type Op = (c: VpcClient, e: End, other: End) => Promise<unknown>;
 const OPS: Record<string, Op> = {
-  ConnectRouterInterface: (c, e) => c.connectRouterInterface(new Vpc.ConnectRouterInterfaceRequest({ regionId: e.regionId, routerInterfaceId: e.id })),
-  ActivateRouterInterface: (c, e) => c.activateRouterInterface(new Vpc.ActivateRouterInterfaceRequest({ regionId: e.regionId, routerInterfaceId: e.id })),
-  DeactivateRouterInterface: (c, e) => c.deactivateRouterInterface(new Vpc.DeactivateRouterInterfaceRequest({ regionId: e.regionId, routerInterfaceId: e.id })),
-  ModifyRouterInterfaceSpec: (c, e) => c.modifyRouterInterfaceSpec(new Vpc.ModifyRouterInterfaceSpecRequest({ regionId: e.regionId, routerInterfaceId: e.id, spec: 'Middle.1' })),
-  ModifyRouterInterfaceAttribute: (c, e) => c.modifyRouterInterfaceAttribute(new Vpc.ModifyRouterInterfaceAttributeRequest({ regionId: e.regionId, routerInterfaceId: e.id, description: 'Touched concurrently' })),
-  DeleteRouterInterface: (c, e) => c.deleteRouterInterface(new Vpc.DeleteRouterInterfaceRequest({ regionId: e.regionId, routerInterfaceId: e.id })),
-  DescribeRouterInterfaceAttribute: (c, e) => c.describeRouterInterfaceAttribute(new Vpc.DescribeRouterInterfaceAttributeRequest({ regionId: e.regionId, instanceId: e.id })),
+  ConnectRouterInterface: (c, e) =>
+    c.connectRouterInterface(new Vpc.ConnectRouterInterfaceRequest({ regionId: e.regionId, routerInterfaceId: e.id })),
+  ActivateRouterInterface: (c, e) =>
+    c.activateRouterInterface(new Vpc.ActivateRouterInterfaceRequest({ regionId: e.regionId, routerInterfaceId: e.id })),
+  DeactivateRouterInterface: (c, e) =>
+    c.deactivateRouterInterface(new Vpc.DeactivateRouterInterfaceRequest({ regionId: e.regionId, routerInterfaceId: e.id })),
+  ModifyRouterInterfaceSpec: (c, e) =>
+    c.modifyRouterInterfaceSpec(
+      new Vpc.ModifyRouterInterfaceSpecRequest({ regionId: e.regionId, routerInterfaceId: e.id, spec: 'Middle.1' }),
+    ),
+  ModifyRouterInterfaceAttribute: (c, e) =>
+    c.modifyRouterInterfaceAttribute(
+      new Vpc.ModifyRouterInterfaceAttributeRequest({ regionId: e.regionId, routerInterfaceId: e.id, description: 'Touched concurrently' }),
+    ),
+  DeleteRouterInterface: (c, e) =>
+    c.deleteRouterInterface(new Vpc.DeleteRouterInterfaceRequest({ regionId: e.regionId, routerInterfaceId: e.id })),
+  DescribeRouterInterfaceAttribute: (c, e) =>
+    c.describeRouterInterfaceAttribute(new Vpc.DescribeRouterInterfaceAttributeRequest({ regionId: e.regionId, instanceId: e.id })),
 };
 
 function documented(action: string, code: string): boolean {
@@ -37,9 +48,17 @@ test('random concurrent operations on shared pairs from both accounts', async ()
   const pairs = [] as { ini: End; acc: End }[];
   for (let i = 0; i < 6; i++) pairs.push(await w.pair({ iniWho: ACCOUNTS.a, accWho: ACCOUNTS.b }));
   let seed = 42;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 4294967296);
+  const rand = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 4294967296;
   // connect/activate/deactivate dominate; a deleted pair is replaced by a fresh one
-  const weights: [string, number][] = [['ConnectRouterInterface', 25], ['ActivateRouterInterface', 15], ['DeactivateRouterInterface', 15], ['ModifyRouterInterfaceSpec', 10], ['ModifyRouterInterfaceAttribute', 10], ['DescribeRouterInterfaceAttribute', 10], ['DeleteRouterInterface', 3]];
+  const weights: [string, number][] = [
+    ['ConnectRouterInterface', 25],
+    ['ActivateRouterInterface', 15],
+    ['DeactivateRouterInterface', 15],
+    ['ModifyRouterInterfaceSpec', 10],
+    ['ModifyRouterInterfaceAttribute', 10],
+    ['DescribeRouterInterfaceAttribute', 10],
+    ['DeleteRouterInterface', 3],
+  ];
   const total = weights.reduce((n, [, x]) => n + x, 0);
   const pick = (): string => {
     let r = rand() * total;
@@ -77,7 +96,10 @@ test('random concurrent operations on shared pairs from both accounts', async ()
   );
   console.log(`concurrency outcomes: ${JSON.stringify(Object.fromEntries([...outcomes].sort()))}`);
   assert.deepEqual(undocumented, []);
-  assert.ok([...outcomes.keys()].some((k) => k.startsWith('ConnectRouterInterface:OK')), 'some connects succeeded');
+  assert.ok(
+    [...outcomes.keys()].some((k) => k.startsWith('ConnectRouterInterface:OK')),
+    'some connects succeeded',
+  );
   await new Promise((r) => setTimeout(r, 100));
   const state = await admin(srv, 'GET', '/_localvpc/snapshots/export');
   assert.deepEqual(checkInvariants(state.body.tables), []);

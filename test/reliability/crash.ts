@@ -25,7 +25,7 @@ interface Acked {
 
 function rng(seed: number): () => number {
   let a = seed >>> 0;
-  return () => ((a = (a * 1664525 + 1013904223) >>> 0) / 4294967296);
+  return () => (a = (a * 1664525 + 1013904223) >>> 0) / 4294967296;
 }
 
 async function worker(a: VpcClient, b: VpcClient, acked: Acked, stop: { now: boolean }, id: number): Promise<void> {
@@ -50,26 +50,88 @@ async function worker(a: VpcClient, b: VpcClient, acked: Acked, stop: { now: boo
     const rt1 = (v1.body as unknown as { VRouterId: string }).VRouterId;
     const rt2 = (v2.body as unknown as { VRouterId: string }).VRouterId;
     for (let round = 0; round < 3 && !stop.now; round++) {
-      const ini = await call(() => a.createRouterInterface(new Vpc.CreateRouterInterfaceRequest({ regionId: r1, role: 'InitiatingSide', routerType: 'VRouter', routerId: rt1, spec: 'Small.1', oppositeRegionId: r2 })));
+      const ini = await call(() =>
+        a.createRouterInterface(
+          new Vpc.CreateRouterInterfaceRequest({
+            regionId: r1,
+            role: 'InitiatingSide',
+            routerType: 'VRouter',
+            routerId: rt1,
+            spec: 'Small.1',
+            oppositeRegionId: r2,
+          }),
+        ),
+      );
       if (!ini) return;
       const iniId = ini.body?.routerInterfaceId as string;
       acked.interfaces.set(iniId, { connected: false, deleted: false, opposite: '' });
-      const acc = await call(() => b.createRouterInterface(new Vpc.CreateRouterInterfaceRequest({ regionId: r2, role: 'AcceptingSide', routerType: 'VRouter', routerId: rt2, spec: 'Negative', oppositeRegionId: r1 })));
+      const acc = await call(() =>
+        b.createRouterInterface(
+          new Vpc.CreateRouterInterfaceRequest({
+            regionId: r2,
+            role: 'AcceptingSide',
+            routerType: 'VRouter',
+            routerId: rt2,
+            spec: 'Negative',
+            oppositeRegionId: r1,
+          }),
+        ),
+      );
       if (!acc) return;
       const accId = acc.body?.routerInterfaceId as string;
       acked.interfaces.set(accId, { connected: false, deleted: false, opposite: '' });
-      if (!(await call(() => a.modifyRouterInterfaceAttribute(new Vpc.ModifyRouterInterfaceAttributeRequest({ regionId: r1, routerInterfaceId: iniId, oppositeInterfaceId: accId, oppositeRouterId: rt2, oppositeRouterType: 'VRouter', oppositeInterfaceOwnerId: Number(B.uid) }))))) return;
+      if (
+        !(await call(() =>
+          a.modifyRouterInterfaceAttribute(
+            new Vpc.ModifyRouterInterfaceAttributeRequest({
+              regionId: r1,
+              routerInterfaceId: iniId,
+              oppositeInterfaceId: accId,
+              oppositeRouterId: rt2,
+              oppositeRouterType: 'VRouter',
+              oppositeInterfaceOwnerId: Number(B.uid),
+            }),
+          ),
+        ))
+      )
+        return;
       (acked.interfaces.get(iniId) as { opposite: string }).opposite = accId;
-      if (!(await call(() => b.modifyRouterInterfaceAttribute(new Vpc.ModifyRouterInterfaceAttributeRequest({ regionId: r2, routerInterfaceId: accId, oppositeInterfaceId: iniId, oppositeRouterId: rt1, oppositeRouterType: 'VRouter', oppositeInterfaceOwnerId: Number(DEFAULT_UID) }))))) return;
+      if (
+        !(await call(() =>
+          b.modifyRouterInterfaceAttribute(
+            new Vpc.ModifyRouterInterfaceAttributeRequest({
+              regionId: r2,
+              routerInterfaceId: accId,
+              oppositeInterfaceId: iniId,
+              oppositeRouterId: rt1,
+              oppositeRouterType: 'VRouter',
+              oppositeInterfaceOwnerId: Number(DEFAULT_UID),
+            }),
+          ),
+        ))
+      )
+        return;
       (acked.interfaces.get(accId) as { opposite: string }).opposite = iniId;
-      if (!(await call(() => a.connectRouterInterface(new Vpc.ConnectRouterInterfaceRequest({ regionId: r1, routerInterfaceId: iniId }))))) return;
+      if (!(await call(() => a.connectRouterInterface(new Vpc.ConnectRouterInterfaceRequest({ regionId: r1, routerInterfaceId: iniId })))))
+        return;
       (acked.interfaces.get(iniId) as { connected: boolean }).connected = true;
       (acked.interfaces.get(accId) as { connected: boolean }).connected = true;
       await new Promise((r) => setTimeout(r, DELAY_MS + 10));
-      if (!(await call(() => b.deactivateRouterInterface(new Vpc.DeactivateRouterInterfaceRequest({ regionId: r2, routerInterfaceId: accId }))))) return;
+      if (
+        !(await call(() =>
+          b.deactivateRouterInterface(new Vpc.DeactivateRouterInterfaceRequest({ regionId: r2, routerInterfaceId: accId })),
+        ))
+      )
+        return;
       await new Promise((r) => setTimeout(r, DELAY_MS + 10));
-      for (const [c, region, riId] of [[a, r1, iniId], [b, r2, accId]] as const) {
-        if (!(await call(() => c.deleteRouterInterface(new Vpc.DeleteRouterInterfaceRequest({ regionId: region, routerInterfaceId: riId }))))) return;
+      for (const [c, region, riId] of [
+        [a, r1, iniId],
+        [b, r2, accId],
+      ] as const) {
+        if (
+          !(await call(() => c.deleteRouterInterface(new Vpc.DeleteRouterInterfaceRequest({ regionId: region, routerInterfaceId: riId }))))
+        )
+          return;
         (acked.interfaces.get(riId) as { deleted: boolean }).deleted = true;
       }
     }

@@ -38,14 +38,36 @@ function wellFormed(r: RawResponse): Record<string, unknown> {
 /** A value for a parameter: often plausible, often hostile. */
 function valueFor(p: ParamFact): fc.Arbitrary<string> {
   const hostile = fc.oneof(
-    fc.constant(''), fc.constant(' '), fc.string(), fc.string({ unit: 'grapheme', maxLength: 40 }), fc.constant('x'.repeat(70_000)),
+    fc.constant(''),
+    fc.constant(' '),
+    fc.string(),
+    fc.string({ unit: 'grapheme', maxLength: 40 }),
+    fc.constant('x'.repeat(70_000)),
     fc.constantFrom('-1', '0', '99999999999999999999', '1.5', 'NaN', 'true', 'null', '[]', '{}', '["a",1]', '%', '\u0000', 'ri-', 'vrt-'),
   );
   const plausible =
-    p.type === 'i' ? fc.integer({ min: -5, max: 100 }).map(String)
-    : p.type === 'b' ? fc.constantFrom('true', 'false')
-    : p.enum ? fc.constantFrom(...p.enum)
-    : fc.constantFrom('cn-hangzhou', 'cn-shanghai', pair.ini.id, pair.acc.id, pair.ini.routerId, pair.ini.vpcId, 'InitiatingSide', 'AcceptingSide', 'VRouter', 'VBR', 'Large.2', 'Negative', ACCOUNTS.a.uid, ACCOUNTS.b.uid);
+    p.type === 'i'
+      ? fc.integer({ min: -5, max: 100 }).map(String)
+      : p.type === 'b'
+        ? fc.constantFrom('true', 'false')
+        : p.enum
+          ? fc.constantFrom(...p.enum)
+          : fc.constantFrom(
+              'cn-hangzhou',
+              'cn-shanghai',
+              pair.ini.id,
+              pair.acc.id,
+              pair.ini.routerId,
+              pair.ini.vpcId,
+              'InitiatingSide',
+              'AcceptingSide',
+              'VRouter',
+              'VBR',
+              'Large.2',
+              'Negative',
+              ACCOUNTS.a.uid,
+              ACCOUNTS.b.uid,
+            );
   return fc.oneof(plausible, hostile);
 }
 
@@ -54,13 +76,25 @@ function paramsFor(action: string): fc.Arbitrary<[string, string][]> {
   const entries = facts.params.map((p) => {
     const name = p.name as string;
     if (p.type === 'a') {
-      const item = p.items?.properties ? fc.tuple(fc.integer({ min: 0, max: 7 }), fc.constantFrom(...p.items.properties.map((x) => x.name as string)), fc.oneof(fc.string(), fc.constantFrom('RouterInterfaceId', 'Status', 'Active', '["a"]'))).map(([i, k, v]) => [`${name}.${i}.${k}`, v] as [string, string])
+      const item = p.items?.properties
+        ? fc
+            .tuple(
+              fc.integer({ min: 0, max: 7 }),
+              fc.constantFrom(...p.items.properties.map((x) => x.name as string)),
+              fc.oneof(fc.string(), fc.constantFrom('RouterInterfaceId', 'Status', 'Active', '["a"]')),
+            )
+            .map(([i, k, v]) => [`${name}.${i}.${k}`, v] as [string, string])
         : fc.tuple(fc.integer({ min: 0, max: 25 }), fc.string()).map(([i, v]) => [`${name}.${i}`, v] as [string, string]);
       return fc.array(item, { maxLength: 8 });
     }
-    return fc.option(valueFor(p).map((v) => [[name, v] as [string, string]]), { nil: [] as [string, string][] });
+    return fc.option(
+      valueFor(p).map((v) => [[name, v] as [string, string]]),
+      { nil: [] as [string, string][] },
+    );
   });
-  return fc.tuple(fc.tuple(...entries), fc.array(fc.tuple(fc.string({ minLength: 1, maxLength: 10 }), fc.string()), { maxLength: 3 })).map(([parts, unknown]) => [...parts.flat(), ...unknown]);
+  return fc
+    .tuple(fc.tuple(...entries), fc.array(fc.tuple(fc.string({ minLength: 1, maxLength: 10 }), fc.string()), { maxLength: 3 }))
+    .map(([parts, unknown]) => [...parts.flat(), ...unknown]);
 }
 
 describe('every implemented action under random parameters', () => {
@@ -113,7 +147,9 @@ describe('malformed requests', () => {
         s.on('error', () => undefined);
       });
     const slow = closed('GET /?Action=DescribeRegions HTTP/1.1\r\nHost: x\r\n');
-    const truncated = closed('POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\nAction=Desc');
+    const truncated = closed(
+      'POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\nAction=Desc',
+    );
     assert.equal((await v1(srv.port, { Action: 'DescribeRegions' })).status, 200);
     const [a, b] = await Promise.all([slow, truncated]);
     assert.ok(a < 5000 && b < 5000, `sockets freed after ${a} and ${b} ms`);
@@ -135,22 +171,82 @@ describe('malformed requests', () => {
 describe('the authentication matrix', () => {
   const DISABLED_UID = '1000000000000008';
   before(async () => {
-    const r = await fetch(`${srv.url}/_localvpc/accounts`, { method: 'POST', headers: { authorization: `Bearer ${srv.app.adminToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ aliUid: DISABLED_UID, accessKeyId: 'LTAI5tDisabledMatrix0001', accessKeySecret: 'DisabledMatrixSecret0000000000' }) });
+    const r = await fetch(`${srv.url}/_localvpc/accounts`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${srv.app.adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        aliUid: DISABLED_UID,
+        accessKeyId: 'LTAI5tDisabledMatrix0001',
+        accessKeySecret: 'DisabledMatrixSecret0000000000',
+      }),
+    });
     assert.equal(r.status, 201);
-    await fetch(`${srv.url}/_localvpc/accounts/${DISABLED_UID}/keys/LTAI5tDisabledMatrix0001`, { method: 'PATCH', headers: { authorization: `Bearer ${srv.app.adminToken}`, 'content-type': 'application/json' }, body: '{"status":"Inactive"}' });
+    await fetch(`${srv.url}/_localvpc/accounts/${DISABLED_UID}/keys/LTAI5tDisabledMatrix0001`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${srv.app.adminToken}`, 'content-type': 'application/json' },
+      body: '{"status":"Inactive"}',
+    });
   });
   const cases: [string, number, string, (scheme: 'v1' | 'v3') => Promise<RawResponse>][] = [
-    ['wrong secret', 400, 'SignatureDoesNotMatch', (s) => (s === 'v1' ? v1(srv.port, { Action: 'DescribeRegions' }, { key: { id: ACCOUNTS.a.key.id, secret: 'nope' } }) : v3(srv.port, {}, { action: 'DescribeRegions', key: { id: ACCOUNTS.a.key.id, secret: 'nope' } }))],
-    ['unknown key', 404, 'InvalidAccessKeyId.NotFound', (s) => (s === 'v1' ? v1(srv.port, { Action: 'DescribeRegions' }, { key: { id: 'LTAI5tUnknown', secret: 'x' } }) : v3(srv.port, {}, { action: 'DescribeRegions', key: { id: 'LTAI5tUnknown', secret: 'x' } }))],
-    ['disabled key', 400, 'InvalidAccessKeyId.Inactive', (s) => { const key = { id: 'LTAI5tDisabledMatrix0001', secret: 'DisabledMatrixSecret0000000000' }; return s === 'v1' ? v1(srv.port, { Action: 'DescribeRegions' }, { key }) : v3(srv.port, {}, { action: 'DescribeRegions', key }); }],
-    ['stale timestamp', 400, 'InvalidTimeStamp.Expired', (s) => (s === 'v1' ? v1(srv.port, { Action: 'DescribeRegions' }, { common: { Timestamp: isoNow(-3600_000) } }) : v3(srv.port, {}, { action: 'DescribeRegions', date: isoNow(-3600_000) }))],
-    ['future timestamp', 400, 'InvalidTimeStamp.Expired', (s) => (s === 'v1' ? v1(srv.port, { Action: 'DescribeRegions' }, { common: { Timestamp: isoNow(3600_000) } }) : v3(srv.port, {}, { action: 'DescribeRegions', date: isoNow(3600_000) }))],
-    ['replayed nonce', 400, 'SignatureNonceUsed', async (s) => {
-      const nonce = `replay-${s}-${Math.random()}`;
-      const go = () => (s === 'v1' ? v1(srv.port, { Action: 'DescribeRegions' }, { common: { SignatureNonce: nonce } }) : v3(srv.port, {}, { action: 'DescribeRegions', nonce }));
-      assert.equal((await go()).status, 200);
-      return go();
-    }],
+    [
+      'wrong secret',
+      400,
+      'SignatureDoesNotMatch',
+      (s) =>
+        s === 'v1'
+          ? v1(srv.port, { Action: 'DescribeRegions' }, { key: { id: ACCOUNTS.a.key.id, secret: 'nope' } })
+          : v3(srv.port, {}, { action: 'DescribeRegions', key: { id: ACCOUNTS.a.key.id, secret: 'nope' } }),
+    ],
+    [
+      'unknown key',
+      404,
+      'InvalidAccessKeyId.NotFound',
+      (s) =>
+        s === 'v1'
+          ? v1(srv.port, { Action: 'DescribeRegions' }, { key: { id: 'LTAI5tUnknown', secret: 'x' } })
+          : v3(srv.port, {}, { action: 'DescribeRegions', key: { id: 'LTAI5tUnknown', secret: 'x' } }),
+    ],
+    [
+      'disabled key',
+      400,
+      'InvalidAccessKeyId.Inactive',
+      (s) => {
+        const key = { id: 'LTAI5tDisabledMatrix0001', secret: 'DisabledMatrixSecret0000000000' };
+        return s === 'v1' ? v1(srv.port, { Action: 'DescribeRegions' }, { key }) : v3(srv.port, {}, { action: 'DescribeRegions', key });
+      },
+    ],
+    [
+      'stale timestamp',
+      400,
+      'InvalidTimeStamp.Expired',
+      (s) =>
+        s === 'v1'
+          ? v1(srv.port, { Action: 'DescribeRegions' }, { common: { Timestamp: isoNow(-3600_000) } })
+          : v3(srv.port, {}, { action: 'DescribeRegions', date: isoNow(-3600_000) }),
+    ],
+    [
+      'future timestamp',
+      400,
+      'InvalidTimeStamp.Expired',
+      (s) =>
+        s === 'v1'
+          ? v1(srv.port, { Action: 'DescribeRegions' }, { common: { Timestamp: isoNow(3600_000) } })
+          : v3(srv.port, {}, { action: 'DescribeRegions', date: isoNow(3600_000) }),
+    ],
+    [
+      'replayed nonce',
+      400,
+      'SignatureNonceUsed',
+      async (s) => {
+        const nonce = `replay-${s}-${Math.random()}`;
+        const go = () =>
+          s === 'v1'
+            ? v1(srv.port, { Action: 'DescribeRegions' }, { common: { SignatureNonce: nonce } })
+            : v3(srv.port, {}, { action: 'DescribeRegions', nonce });
+        assert.equal((await go()).status, 200);
+        return go();
+      },
+    ],
   ];
   for (const scheme of ['v1', 'v3'] as const) {
     for (const [name, status, code, run] of cases) {
@@ -163,19 +259,49 @@ describe('the authentication matrix', () => {
   }
 });
 
-describe('one account against another\'s interfaces', () => {
-  test('every router-interface action from account B on A\'s interface: InvalidRouterInterfaceId.NotFound, nothing more, nothing changed', async () => {
+describe("one account against another's interfaces", () => {
+  test("every router-interface action from account B on A's interface: InvalidRouterInterfaceId.NotFound, nothing more, nothing changed", async () => {
     const b = w.client(ACCOUNTS.b);
     const { ini } = pair;
     const before = state();
     const calls: [string, () => Promise<unknown>][] = [
-      ['Connect', () => b.connectRouterInterface(new Vpc.ConnectRouterInterfaceRequest({ regionId: ini.regionId, routerInterfaceId: ini.id }))],
-      ['Activate', () => b.activateRouterInterface(new Vpc.ActivateRouterInterfaceRequest({ regionId: ini.regionId, routerInterfaceId: ini.id }))],
-      ['Deactivate', () => b.deactivateRouterInterface(new Vpc.DeactivateRouterInterfaceRequest({ regionId: ini.regionId, routerInterfaceId: ini.id }))],
-      ['ModifyAttribute', () => b.modifyRouterInterfaceAttribute(new Vpc.ModifyRouterInterfaceAttributeRequest({ regionId: ini.regionId, routerInterfaceId: ini.id, name: 'stolen' }))],
-      ['ModifySpec', () => b.modifyRouterInterfaceSpec(new Vpc.ModifyRouterInterfaceSpecRequest({ regionId: ini.regionId, routerInterfaceId: ini.id, spec: 'Mini.2' }))],
-      ['Delete', () => b.deleteRouterInterface(new Vpc.DeleteRouterInterfaceRequest({ regionId: ini.regionId, routerInterfaceId: ini.id }))],
-      ['DescribeAttribute', () => b.describeRouterInterfaceAttribute(new Vpc.DescribeRouterInterfaceAttributeRequest({ regionId: ini.regionId, instanceId: ini.id }))],
+      [
+        'Connect',
+        () => b.connectRouterInterface(new Vpc.ConnectRouterInterfaceRequest({ regionId: ini.regionId, routerInterfaceId: ini.id })),
+      ],
+      [
+        'Activate',
+        () => b.activateRouterInterface(new Vpc.ActivateRouterInterfaceRequest({ regionId: ini.regionId, routerInterfaceId: ini.id })),
+      ],
+      [
+        'Deactivate',
+        () => b.deactivateRouterInterface(new Vpc.DeactivateRouterInterfaceRequest({ regionId: ini.regionId, routerInterfaceId: ini.id })),
+      ],
+      [
+        'ModifyAttribute',
+        () =>
+          b.modifyRouterInterfaceAttribute(
+            new Vpc.ModifyRouterInterfaceAttributeRequest({ regionId: ini.regionId, routerInterfaceId: ini.id, name: 'stolen' }),
+          ),
+      ],
+      [
+        'ModifySpec',
+        () =>
+          b.modifyRouterInterfaceSpec(
+            new Vpc.ModifyRouterInterfaceSpecRequest({ regionId: ini.regionId, routerInterfaceId: ini.id, spec: 'Mini.2' }),
+          ),
+      ],
+      [
+        'Delete',
+        () => b.deleteRouterInterface(new Vpc.DeleteRouterInterfaceRequest({ regionId: ini.regionId, routerInterfaceId: ini.id })),
+      ],
+      [
+        'DescribeAttribute',
+        () =>
+          b.describeRouterInterfaceAttribute(
+            new Vpc.DescribeRouterInterfaceAttributeRequest({ regionId: ini.regionId, instanceId: ini.id }),
+          ),
+      ],
     ];
     for (const [name, call] of calls) {
       await assert.rejects(call(), (e: { code: string; statusCode: number; data: { Message: string } }) => {
@@ -185,7 +311,12 @@ describe('one account against another\'s interfaces', () => {
         return true;
       });
     }
-    const listed = await b.describeRouterInterfaces(new Vpc.DescribeRouterInterfacesRequest({ regionId: ini.regionId, filter: [new Vpc.DescribeRouterInterfacesRequestFilter({ key: 'RouterInterfaceId', value: [ini.id] })] }));
+    const listed = await b.describeRouterInterfaces(
+      new Vpc.DescribeRouterInterfacesRequest({
+        regionId: ini.regionId,
+        filter: [new Vpc.DescribeRouterInterfacesRequestFilter({ key: 'RouterInterfaceId', value: [ini.id] })],
+      }),
+    );
     assert.equal(listed.body?.totalCount, 0);
     assert.equal(state(), before);
   });

@@ -5,7 +5,17 @@ import { MATCHING } from '../../src/resources/router-interface/states.js';
 
 type Row = Record<string, string | number>;
 
-const STATUSES = new Set(['Idle', 'Connecting', 'AcceptingConnecting', 'Activating', 'Active', 'Modifying', 'Deactivating', 'Inactive', 'Deleting']);
+const STATUSES = new Set([
+  'Idle',
+  'Connecting',
+  'AcceptingConnecting',
+  'Activating',
+  'Active',
+  'Modifying',
+  'Deactivating',
+  'Inactive',
+  'Deleting',
+]);
 /** The matching pairs of the state machine, plus one end being deleted while the other is at rest. */
 const ALLOWED_PAIRS: readonly (readonly [string, string])[] = [...MATCHING, ['Inactive', 'Deleting'], ['Idle', 'Deleting']];
 const LINKED = new Set(['Connecting', 'AcceptingConnecting', 'Activating', 'Active', 'Deactivating', 'Inactive']);
@@ -21,7 +31,11 @@ export function checkInvariants(tables: Record<string, Row[]>): string[] {
     perRouter.set(ri.routerId as string, (perRouter.get(ri.routerId as string) ?? 0) + 1);
     if (!STATUSES.has(ri.status as string)) problems.push(`${ri.id}: status ${ri.status} is not in the state machine`);
     if (!routers.has(ri.routerId as string)) problems.push(`${ri.id}: router ${ri.routerId} does not exist`);
-    if ((ri.dueAt as number) === 0 && ['Connecting', 'AcceptingConnecting', 'Activating', 'Deactivating', 'Deleting'].includes(ri.status as string)) problems.push(`${ri.id}: transitional ${ri.status} without a due time`);
+    if (
+      (ri.dueAt as number) === 0 &&
+      ['Connecting', 'AcceptingConnecting', 'Activating', 'Deactivating', 'Deleting'].includes(ri.status as string)
+    )
+      problems.push(`${ri.id}: transitional ${ri.status} without a due time`);
   }
   for (const [router, n] of perRouter) if (n > 5) problems.push(`router ${router} has ${n} interfaces`);
   for (const v of vpcs.values()) {
@@ -37,7 +51,8 @@ export function checkInvariants(tables: Record<string, Row[]>): string[] {
       continue;
     }
     const pair = [ri.status, peer.status] as const;
-    if (!ALLOWED_PAIRS.some(([a, b]) => (a === pair[0] && b === pair[1]) || (a === pair[1] && b === pair[0]))) problems.push(`${ri.id}/${peer.id}: mismatched states ${pair[0]}/${pair[1]}`);
+    if (!ALLOWED_PAIRS.some(([a, b]) => (a === pair[0] && b === pair[1]) || (a === pair[1] && b === pair[0])))
+      problems.push(`${ri.id}/${peer.id}: mismatched states ${pair[0]}/${pair[1]}`);
     if (ri.role === 'InitiatingSide') {
       const key = [ri.routerId, peer.routerId].sort().join('|');
       links.set(key, (links.get(key) ?? 0) + 1);

@@ -52,9 +52,29 @@ async function mixed(srv: ChildServer, i: number, agent: Agent): Promise<[number
     const vpc = await v1(srv.port, { Action: 'CreateVpc', RegionId: 'cn-hangzhou' }, { agent });
     check(vpc.status);
     const router = vpc.json().VRouterId as string;
-    const ri = await v1(srv.port, { Action: 'CreateRouterInterface', RegionId: 'cn-hangzhou', Role: 'InitiatingSide', RouterType: 'VRouter', RouterId: router, Spec: 'Mini.2', OppositeRegionId: 'cn-shanghai' }, { agent });
+    const ri = await v1(
+      srv.port,
+      {
+        Action: 'CreateRouterInterface',
+        RegionId: 'cn-hangzhou',
+        Role: 'InitiatingSide',
+        RouterType: 'VRouter',
+        RouterId: router,
+        Spec: 'Mini.2',
+        OppositeRegionId: 'cn-shanghai',
+      },
+      { agent },
+    );
     check(ri.status);
-    check((await v1(srv.port, { Action: 'DeleteRouterInterface', RegionId: 'cn-hangzhou', RouterInterfaceId: ri.json().RouterInterfaceId as string }, { agent })).status);
+    check(
+      (
+        await v1(
+          srv.port,
+          { Action: 'DeleteRouterInterface', RegionId: 'cn-hangzhou', RouterInterfaceId: ri.json().RouterInterfaceId as string },
+          { agent },
+        )
+      ).status,
+    );
     await new Promise((r) => setTimeout(r, 5));
     check((await v1(srv.port, { Action: 'DeleteVpc', RegionId: 'cn-hangzhou', VpcId: vpc.json().VpcId as string }, { agent })).status);
   }
@@ -70,12 +90,14 @@ test(`soak for ${SECONDS} s at about half of peak`, { timeout: (SECONDS + 120) *
     let count = 0;
     let i = 0;
     const peakEnd = Date.now() + 2000;
-    await Promise.all(Array.from({ length: 16 }, async () => {
-      while (Date.now() < peakEnd) {
-        await mixed(srv, i++, agent);
-        count++;
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        while (Date.now() < peakEnd) {
+          await mixed(srv, i++, agent);
+          count++;
+        }
+      }),
+    );
     const peak = count / 2;
     const rate = Math.max(50, Math.floor(peak / 2));
     console.log(`soak: peak ${peak.toFixed(0)} mixed ops/s, running at ${rate}/s for ${SECONDS} s`);
@@ -102,15 +124,25 @@ test(`soak for ${SECONDS} s at about half of peak`, { timeout: (SECONDS + 120) *
         n++;
         inFlight++;
         pending.push(
-          mixed(srv, i++, agent).then(([ms, ok]) => {
-            lat.push(ms);
-            if (!ok) failures.push(`op ${i}`);
-          }, (e: unknown) => void failures.push(String(e))).finally(() => void inFlight--),
+          mixed(srv, i++, agent)
+            .then(
+              ([ms, ok]) => {
+                lat.push(ms);
+                if (!ok) failures.push(`op ${i}`);
+              },
+              (e: unknown) => void failures.push(String(e)),
+            )
+            .finally(() => void inFlight--),
         );
       }
       await Promise.all(pending);
       lat.sort((a, b) => a - b);
-      const win = { n: windows.length + 1, reqPerS: Math.round(n / ((Date.now() - started) / 1000)), p99ms: Math.round((lat[Math.floor(lat.length * 0.99)] ?? 0) * 10) / 10, rssMb: Math.round(rssMb(srv.pid) * 10) / 10 };
+      const win = {
+        n: windows.length + 1,
+        reqPerS: Math.round(n / ((Date.now() - started) / 1000)),
+        p99ms: Math.round((lat[Math.floor(lat.length * 0.99)] ?? 0) * 10) / 10,
+        rssMb: Math.round(rssMb(srv.pid) * 10) / 10,
+      };
       windows.push(win);
       console.log(`soak: window ${win.n}: ${win.reqPerS} ops/s, p99 ${win.p99ms} ms, RSS ${win.rssMb} MB`);
     }

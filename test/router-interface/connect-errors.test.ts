@@ -34,16 +34,25 @@ async function connectFails(end: End, code: string, status = 400, message?: RegE
 }
 
 async function modify(end: End, fields: Record<string, unknown>): Promise<void> {
-  await w.client(end.who).modifyRouterInterfaceAttribute(new Vpc.ModifyRouterInterfaceAttributeRequest({ regionId: end.regionId, routerInterfaceId: end.id, ...fields }));
+  await w
+    .client(end.who)
+    .modifyRouterInterfaceAttribute(
+      new Vpc.ModifyRouterInterfaceAttributeRequest({ regionId: end.regionId, routerInterfaceId: end.id, ...fields }),
+    );
 }
 
 describe('ConnectRouterInterface errors', () => {
   test('InvalidRegionId.NotFound (404)', async () => {
     const { ini } = await w.pair();
-    await connectFails({ ...ini, regionId: 'cn-atlantis' }, 'InvalidRegionId.NotFound', 404, /^The RegionId provided does not exist in our records\.$/);
+    await connectFails(
+      { ...ini, regionId: 'cn-atlantis' },
+      'InvalidRegionId.NotFound',
+      404,
+      /^The RegionId provided does not exist in our records\.$/,
+    );
   });
 
-  test('InvalidRouterInterfaceId.NotFound (404): unknown id, wrong region, and another account\'s interface', async () => {
+  test("InvalidRouterInterfaceId.NotFound (404): unknown id, wrong region, and another account's interface", async () => {
     const { ini } = await w.pair();
     await connectFails({ ...ini, id: 'ri-doesnotexist000000000' }, 'InvalidRouterInterfaceId.NotFound', 404);
     await connectFails({ ...ini, regionId: 'cn-beijing' }, 'InvalidRouterInterfaceId.NotFound', 404);
@@ -67,12 +76,32 @@ describe('ConnectRouterInterface errors', () => {
   test('IncorrectOppositeInterfaceInfo.NotSet: nothing set, and each of the opposite fields missing', async () => {
     const v1 = await w.vpc('cn-hangzhou');
     const v2 = await w.vpc('cn-shanghai');
-    const bare: End = { id: await w.ri({ regionId: 'cn-hangzhou', routerId: v1.routerId, role: 'InitiatingSide', oppositeRegionId: 'cn-shanghai' }), regionId: 'cn-hangzhou', routerId: v1.routerId, vpcId: v1.vpcId };
-    await connectFails(bare, 'IncorrectOppositeInterfaceInfo.NotSet', 400, /^OppositeInterfaceId\/OppositeRouterId\/OppositeRouterType\/OppositeInterfaceOwnerId must be all set\.$/);
-    const all = { oppositeInterfaceId: 'ri-uf6somewhere000000000', oppositeRouterId: v2.routerId, oppositeInterfaceOwnerId: ACCOUNTS.a.uid };
+    const bare: End = {
+      id: await w.ri({ regionId: 'cn-hangzhou', routerId: v1.routerId, role: 'InitiatingSide', oppositeRegionId: 'cn-shanghai' }),
+      regionId: 'cn-hangzhou',
+      routerId: v1.routerId,
+      vpcId: v1.vpcId,
+    };
+    await connectFails(
+      bare,
+      'IncorrectOppositeInterfaceInfo.NotSet',
+      400,
+      /^OppositeInterfaceId\/OppositeRouterId\/OppositeRouterType\/OppositeInterfaceOwnerId must be all set\.$/,
+    );
+    const all = {
+      oppositeInterfaceId: 'ri-uf6somewhere000000000',
+      oppositeRouterId: v2.routerId,
+      oppositeInterfaceOwnerId: ACCOUNTS.a.uid,
+    };
     for (const missing of Object.keys(all)) {
       const extra = Object.fromEntries(Object.entries(all).filter(([k]) => k !== missing));
-      const id = await w.ri({ regionId: 'cn-hangzhou', routerId: (await w.vpc('cn-hangzhou')).routerId, role: 'InitiatingSide', oppositeRegionId: 'cn-shanghai', extra: { ...extra, oppositeRouterType: 'VRouter' } });
+      const id = await w.ri({
+        regionId: 'cn-hangzhou',
+        routerId: (await w.vpc('cn-hangzhou')).routerId,
+        role: 'InitiatingSide',
+        oppositeRegionId: 'cn-shanghai',
+        extra: { ...extra, oppositeRouterType: 'VRouter' },
+      });
       await connectFails({ ...bare, id }, 'IncorrectOppositeInterfaceInfo.NotSet');
     }
   });
@@ -87,8 +116,14 @@ describe('ConnectRouterInterface errors', () => {
     const { ini, acc } = await w.pair();
     await w.connect(ini);
     await w.waitFor(ini, 'Active');
-    const ini2: End = { ...ini, id: await w.ri({ regionId: ini.regionId, routerId: ini.routerId, role: 'InitiatingSide', oppositeRegionId: acc.regionId }) };
-    const acc2: End = { ...acc, id: await w.ri({ regionId: acc.regionId, routerId: acc.routerId, role: 'AcceptingSide', oppositeRegionId: ini.regionId }) };
+    const ini2: End = {
+      ...ini,
+      id: await w.ri({ regionId: ini.regionId, routerId: ini.routerId, role: 'InitiatingSide', oppositeRegionId: acc.regionId }),
+    };
+    const acc2: End = {
+      ...acc,
+      id: await w.ri({ regionId: acc.regionId, routerId: acc.routerId, role: 'AcceptingSide', oppositeRegionId: ini.regionId }),
+    };
     await w.point(ini2, acc2);
     await w.point(acc2, ini2);
     await connectFails(ini2, 'Forbidden.OnlyOneConnection', 400, /^The Specified routers have a connection already$/);
@@ -112,15 +147,40 @@ describe('ConnectRouterInterface errors', () => {
     await connectFails(ini, 'CROSS_BID.FORBIDDEN', 404, /^Connect RouterInterface across bid is illegal$/);
   });
 
-  test('IllegalParam.InstanceOwner: a VBR connecting to another account\'s VPC without its grant', async () => {
+  test("IllegalParam.InstanceOwner: a VBR connecting to another account's VPC without its grant", async () => {
     const region = 'cn-shenzhen';
     const c = w.client(ACCOUNTS.b);
-    const ap = (await c.describeAccessPoints(new Vpc.DescribeAccessPointsRequest({ regionId: region }))).body?.accessPointSet?.accessPointType?.[0]?.accessPointId as string;
-    const pc = (await c.createPhysicalConnection(new Vpc.CreatePhysicalConnectionRequest({ regionId: region, accessPointId: ap, lineOperator: 'CU' }))).body?.physicalConnectionId as string;
-    const vbr = (await c.createVirtualBorderRouter(new Vpc.CreateVirtualBorderRouterRequest({ regionId: region, physicalConnectionId: pc, vlanId: 7 }))).body?.vbrId as string;
+    const ap = (await c.describeAccessPoints(new Vpc.DescribeAccessPointsRequest({ regionId: region }))).body?.accessPointSet
+      ?.accessPointType?.[0]?.accessPointId as string;
+    const pc = (
+      await c.createPhysicalConnection(new Vpc.CreatePhysicalConnectionRequest({ regionId: region, accessPointId: ap, lineOperator: 'CU' }))
+    ).body?.physicalConnectionId as string;
+    const vbr = (
+      await c.createVirtualBorderRouter(new Vpc.CreateVirtualBorderRouterRequest({ regionId: region, physicalConnectionId: pc, vlanId: 7 }))
+    ).body?.vbrId as string;
     const vpc = await w.vpc(region, ACCOUNTS.a);
-    const ini: End = { id: await w.ri({ regionId: region, routerId: vbr, routerType: 'VBR', accessPointId: ap, role: 'InitiatingSide', oppositeRegionId: region, who: ACCOUNTS.b }), regionId: region, routerId: vbr, vpcId: '', who: ACCOUNTS.b };
-    const acc: End = { id: await w.ri({ regionId: region, routerId: vpc.routerId, role: 'AcceptingSide', oppositeRegionId: region, who: ACCOUNTS.a }), regionId: region, routerId: vpc.routerId, vpcId: vpc.vpcId, who: ACCOUNTS.a };
+    const ini: End = {
+      id: await w.ri({
+        regionId: region,
+        routerId: vbr,
+        routerType: 'VBR',
+        accessPointId: ap,
+        role: 'InitiatingSide',
+        oppositeRegionId: region,
+        who: ACCOUNTS.b,
+      }),
+      regionId: region,
+      routerId: vbr,
+      vpcId: '',
+      who: ACCOUNTS.b,
+    };
+    const acc: End = {
+      id: await w.ri({ regionId: region, routerId: vpc.routerId, role: 'AcceptingSide', oppositeRegionId: region, who: ACCOUNTS.a }),
+      regionId: region,
+      routerId: vpc.routerId,
+      vpcId: vpc.vpcId,
+      who: ACCOUNTS.a,
+    };
     await w.point(ini, acc, 'VRouter');
     await w.point(acc, ini, 'VBR');
     await connectFails(ini, 'IllegalParam.InstanceOwner', 400, /^The router instance owener error\.$/);
@@ -174,7 +234,12 @@ describe('AttrMismatching.AcceptingSide*: the acceptor disagrees with the initia
     const { ini, acc } = await w.pair();
     const other = await w.vpc('cn-hangzhou');
     await modify(acc, { oppositeRouterId: other.routerId });
-    await connectFails(ini, 'AttrMismatching.AcceptingSideOppositeRouterId', 400, new RegExp(`"${other.routerId}", expected "${ini.routerId}"`));
+    await connectFails(
+      ini,
+      'AttrMismatching.AcceptingSideOppositeRouterId',
+      400,
+      new RegExp(`"${other.routerId}", expected "${ini.routerId}"`),
+    );
   });
 
   test('AcceptingSideOppositeRouterType: the acceptor expects a VBR', async () => {
@@ -188,17 +253,27 @@ describe('AttrMismatching.AcceptingSide*: the acceptor disagrees with the initia
     await connectFails(ini, 'AttrMismatching.AcceptingSideOppositeRegionNo', 400, /"cn-qingdao", expected "cn-hangzhou"/);
   });
 
-  test('AcceptingSideOppositeInterfaceOwnerId: across accounts, the acceptor does not name the initiator\'s account', async () => {
+  test("AcceptingSideOppositeInterfaceOwnerId: across accounts, the acceptor does not name the initiator's account", async () => {
     const { ini, acc } = await w.pair({ accWho: ACCOUNTS.b });
     await modify(acc, { oppositeInterfaceOwnerId: Number(ACCOUNTS.b.uid) });
-    await connectFails(ini, 'AttrMismatching.AcceptingSideOppositeInterfaceOwnerId', 400, new RegExp(`"${ACCOUNTS.b.uid}", expected "${ACCOUNTS.a.uid}"`));
+    await connectFails(
+      ini,
+      'AttrMismatching.AcceptingSideOppositeInterfaceOwnerId',
+      400,
+      new RegExp(`"${ACCOUNTS.b.uid}", expected "${ACCOUNTS.a.uid}"`),
+    );
   });
 });
 
 describe('the order of the checks is the documented one', () => {
   test('a wrong role is reported before a wrong status and missing opposite info', async () => {
     const v = await w.vpc('cn-hangzhou');
-    const acc: End = { id: await w.ri({ regionId: 'cn-hangzhou', routerId: v.routerId, role: 'AcceptingSide', oppositeRegionId: 'cn-shanghai' }), regionId: 'cn-hangzhou', routerId: v.routerId, vpcId: v.vpcId };
+    const acc: End = {
+      id: await w.ri({ regionId: 'cn-hangzhou', routerId: v.routerId, role: 'AcceptingSide', oppositeRegionId: 'cn-shanghai' }),
+      regionId: 'cn-hangzhou',
+      routerId: v.routerId,
+      vpcId: v.vpcId,
+    };
     await connectFails(acc, 'IncorrectRole.NotInitiatingSide');
   });
 

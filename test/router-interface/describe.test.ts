@@ -25,9 +25,17 @@ after(async () => srv.close());
 
 async function list(filters: [string, string[]][], extra: Record<string, unknown> = {}) {
   const r = await w.client().describeRouterInterfaces(
-    new Vpc.DescribeRouterInterfacesRequest({ regionId: REGION, filter: filters.map(([key, value]) => new Vpc.DescribeRouterInterfacesRequestFilter({ key, value })), ...extra }),
+    new Vpc.DescribeRouterInterfacesRequest({
+      regionId: REGION,
+      filter: filters.map(([key, value]) => new Vpc.DescribeRouterInterfacesRequestFilter({ key, value })),
+      ...extra,
+    }),
   );
-  return { total: r.body?.totalCount, ids: (r.body?.routerInterfaceSet?.routerInterfaceType ?? []).map((x) => x.routerInterfaceId), body: r.body };
+  return {
+    total: r.body?.totalCount,
+    ids: (r.body?.routerInterfaceSet?.routerInterfaceType ?? []).map((x) => x.routerInterfaceId),
+    body: r.body,
+  };
 }
 
 describe('filters', () => {
@@ -49,18 +57,41 @@ describe('filters', () => {
 
   test('values are ORed within a key, keys ANDed', async () => {
     const [p0, p1, p2] = pairs as { ini: End; acc: End }[] as [{ ini: End; acc: End }, { ini: End; acc: End }, { ini: End; acc: End }];
-    assert.deepEqual((await list([['RouterInterfaceId', [p0.ini.id, p1.ini.id, p2.acc.id]]])).ids.sort(), [p0.ini.id, p1.ini.id, p2.acc.id].sort());
-    assert.deepEqual((await list([['RouterInterfaceId', [p0.ini.id, p1.ini.id]], ['Status', ['Idle']]])).ids, [p1.ini.id]);
+    assert.deepEqual(
+      (await list([['RouterInterfaceId', [p0.ini.id, p1.ini.id, p2.acc.id]]])).ids.sort(),
+      [p0.ini.id, p1.ini.id, p2.acc.id].sort(),
+    );
+    assert.deepEqual(
+      (
+        await list([
+          ['RouterInterfaceId', [p0.ini.id, p1.ini.id]],
+          ['Status', ['Idle']],
+        ])
+      ).ids,
+      [p1.ini.id],
+    );
   });
 
   test('an unknown key is InvalidFilterKey.ValueNotSupported (404); keys match case-insensitively', async () => {
-    await assert.rejects(list([['Colour', ['red']]]), (e: { code: string; statusCode: number }) => e.code === 'InvalidFilterKey.ValueNotSupported' && e.statusCode === 404);
+    await assert.rejects(
+      list([['Colour', ['red']]]),
+      (e: { code: string; statusCode: number }) => e.code === 'InvalidFilterKey.ValueNotSupported' && e.statusCode === 404,
+    );
     assert.equal((await list([['status', ['Active']]])).total, 2);
   });
 
-  test("the Go SDK's Filter.1.Value=[\"...\"] form", async () => {
+  test('the Go SDK\'s Filter.1.Value=["..."] form', async () => {
     const [p0, p1] = pairs as [{ ini: End; acc: End }, { ini: End; acc: End }];
-    const r = await v1(srv.port, { Action: 'DescribeRouterInterfaces', RegionId: REGION, 'Filter.1.Key': 'RouterInterfaceId', 'Filter.1.Value': JSON.stringify([p0.ini.id, p1.ini.id]) }, { version: '2014-05-26' });
+    const r = await v1(
+      srv.port,
+      {
+        Action: 'DescribeRouterInterfaces',
+        RegionId: REGION,
+        'Filter.1.Key': 'RouterInterfaceId',
+        'Filter.1.Value': JSON.stringify([p0.ini.id, p1.ini.id]),
+      },
+      { version: '2014-05-26' },
+    );
     assert.equal(r.status, 200, r.text);
     assert.equal(r.json().TotalCount, 2);
   });
@@ -109,7 +140,20 @@ describe('JSON types of every answer match the spec', () => {
       ['DescribeVirtualBorderRouters', { RegionId: region }],
       ['DescribeEcGrantRelation', { InstanceType: 'VPC', InstanceId: p0.ini.vpcId }],
       ['CreateVpc', { RegionId: region }],
-      ['CreateRouterInterface', { RegionId: region, Role: 'InitiatingSide', RouterType: 'VRouter', RouterId: p0.ini.routerId, Spec: 'Mini.2', OppositeRegionId: region, InstanceChargeType: 'PrePaid', Period: '1', PricingCycle: 'Month' }],
+      [
+        'CreateRouterInterface',
+        {
+          RegionId: region,
+          Role: 'InitiatingSide',
+          RouterType: 'VRouter',
+          RouterId: p0.ini.routerId,
+          Spec: 'Mini.2',
+          OppositeRegionId: region,
+          InstanceChargeType: 'PrePaid',
+          Period: '1',
+          PricingCycle: 'Month',
+        },
+      ],
       ['DescribeRouteEntryList', { RegionId: region, RouteTableId: await w.vpcRouteTable(p0.ini) }],
     ];
     for (const [action, params] of calls) {
@@ -117,10 +161,13 @@ describe('JSON types of every answer match the spec', () => {
       assert.equal(r.status, 200, `${action}: ${r.text}`);
       checkTypes(vpcFacts.actions[action as keyof typeof vpcFacts.actions].response, r.json(), action);
     }
-    const ri = (await v1(srv.port, { Action: 'DescribeRouterInterfaces', RegionId: region })).json() as { RouterInterfaceSet: { RouterInterfaceType: Record<string, unknown>[] } };
+    const ri = (await v1(srv.port, { Action: 'DescribeRouterInterfaces', RegionId: region })).json() as {
+      RouterInterfaceSet: { RouterInterfaceType: Record<string, unknown>[] };
+    };
     const item = ri.RouterInterfaceSet.RouterInterfaceType[0] as Record<string, unknown>;
     // the fields the Go SDK and the TS SDK read, with the types they insist on
-    for (const k of ['OppositeInterfaceOwnerId', 'CreationTime', 'Status', 'Spec', 'Role', 'RouterId', 'HasReservationData']) assert.equal(typeof item[k], 'string', k);
+    for (const k of ['OppositeInterfaceOwnerId', 'CreationTime', 'Status', 'Spec', 'Role', 'RouterId', 'HasReservationData'])
+      assert.equal(typeof item[k], 'string', k);
     for (const k of ['Bandwidth', 'OppositeBandwidth', 'HcRate', 'HcThreshold']) assert.equal(typeof item[k], 'number', k);
     for (const k of ['CrossBorder', 'FastLinkMode']) assert.equal(typeof item[k], 'boolean', k);
   });

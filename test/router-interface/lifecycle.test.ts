@@ -48,7 +48,9 @@ describe('lifecycle with visible transitional states (delay 150 ms)', () => {
     await w.waitFor(ini, 'Active');
     await w.waitFor(acc, 'Active');
 
-    const spec = await c.modifyRouterInterfaceSpec(new Vpc.ModifyRouterInterfaceSpecRequest({ regionId: ini.regionId, routerInterfaceId: ini.id, spec: 'Middle.5' }));
+    const spec = await c.modifyRouterInterfaceSpec(
+      new Vpc.ModifyRouterInterfaceSpecRequest({ regionId: ini.regionId, routerInterfaceId: ini.id, spec: 'Middle.5' }),
+    );
     assert.equal(spec.body?.spec, 'Middle.5');
     assert.equal(await w.status(ini), 'Activating');
     await w.waitFor(ini, 'Active');
@@ -72,7 +74,8 @@ describe('lifecycle with visible transitional states (delay 150 ms)', () => {
 
   test('a new VPC is Pending, then Available by itself', async () => {
     const v = await w.vpc('cn-beijing');
-    const list = async () => (await w.client().describeVpcs(new Vpc.DescribeVpcsRequest({ regionId: 'cn-beijing', vpcId: v.vpcId }))).body?.vpcs?.vpc?.[0];
+    const list = async () =>
+      (await w.client().describeVpcs(new Vpc.DescribeVpcsRequest({ regionId: 'cn-beijing', vpcId: v.vpcId }))).body?.vpcs?.vpc?.[0];
     assert.equal((await list())?.status, 'Pending');
     await new Promise((r) => setTimeout(r, 200));
     const vpc = await list();
@@ -102,22 +105,84 @@ describe('lifecycle across accounts and kinds of router (no delay)', () => {
   test('a VBR-to-VPC pair (through @alicloud/pop-core), with the VPC granted to the VBR of another account', async () => {
     const pop = popClient(srv.port, '2016-04-28', ACCOUNTS.b.key);
     const region = 'cn-hangzhou';
-    const aps = (await pop.request('DescribeAccessPoints', { RegionId: region })) as { AccessPointSet: { AccessPointType: { AccessPointId: string }[] } };
+    const aps = (await pop.request('DescribeAccessPoints', { RegionId: region })) as {
+      AccessPointSet: { AccessPointType: { AccessPointId: string }[] };
+    };
     const apId = aps.AccessPointSet.AccessPointType[0]?.AccessPointId as string;
-    const pc = (await pop.request('CreatePhysicalConnection', { RegionId: region, AccessPointId: apId, LineOperator: 'CT' }, { method: 'POST' })) as { PhysicalConnectionId: string };
-    const vbr = (await pop.request('CreateVirtualBorderRouter', { RegionId: region, PhysicalConnectionId: pc.PhysicalConnectionId, VlanId: 10, LocalGatewayIp: '192.168.0.1', PeerGatewayIp: '192.168.0.2', PeeringSubnetMask: '255.255.255.252' }, { method: 'POST' })) as { VbrId: string };
+    const pc = (await pop.request(
+      'CreatePhysicalConnection',
+      { RegionId: region, AccessPointId: apId, LineOperator: 'CT' },
+      { method: 'POST' },
+    )) as { PhysicalConnectionId: string };
+    const vbr = (await pop.request(
+      'CreateVirtualBorderRouter',
+      {
+        RegionId: region,
+        PhysicalConnectionId: pc.PhysicalConnectionId,
+        VlanId: 10,
+        LocalGatewayIp: '192.168.0.1',
+        PeerGatewayIp: '192.168.0.2',
+        PeeringSubnetMask: '255.255.255.252',
+      },
+      { method: 'POST' },
+    )) as { VbrId: string };
     const vpc = await w.vpc(region, ACCOUNTS.a);
-    const iniId = ((await pop.request('CreateRouterInterface', { RegionId: region, Role: 'InitiatingSide', RouterType: 'VBR', RouterId: vbr.VbrId, AccessPointId: apId, Spec: 'Large.1', OppositeRegionId: region, OppositeRouterType: 'VRouter', OppositeRouterId: vpc.routerId, OppositeInterfaceOwnerId: ACCOUNTS.a.uid }, { method: 'POST' })) as { RouterInterfaceId: string }).RouterInterfaceId;
+    const iniId = (
+      (await pop.request(
+        'CreateRouterInterface',
+        {
+          RegionId: region,
+          Role: 'InitiatingSide',
+          RouterType: 'VBR',
+          RouterId: vbr.VbrId,
+          AccessPointId: apId,
+          Spec: 'Large.1',
+          OppositeRegionId: region,
+          OppositeRouterType: 'VRouter',
+          OppositeRouterId: vpc.routerId,
+          OppositeInterfaceOwnerId: ACCOUNTS.a.uid,
+        },
+        { method: 'POST' },
+      )) as { RouterInterfaceId: string }
+    ).RouterInterfaceId;
     const ini: End = { id: iniId, regionId: region, routerId: vbr.VbrId, vpcId: '', who: ACCOUNTS.b };
-    const accId = await w.ri({ regionId: region, routerId: vpc.routerId, role: 'AcceptingSide', oppositeRegionId: region, who: ACCOUNTS.a, extra: { oppositeAccessPointId: apId, oppositeRouterType: 'VBR' } });
+    const accId = await w.ri({
+      regionId: region,
+      routerId: vpc.routerId,
+      role: 'AcceptingSide',
+      oppositeRegionId: region,
+      who: ACCOUNTS.a,
+      extra: { oppositeAccessPointId: apId, oppositeRouterType: 'VBR' },
+    });
     const acc: End = { id: accId, regionId: region, routerId: vpc.routerId, vpcId: vpc.vpcId, who: ACCOUNTS.a };
-    await pop.request('ModifyRouterInterfaceAttribute', { RegionId: region, RouterInterfaceId: iniId, OppositeInterfaceId: accId }, { method: 'POST' });
+    await pop.request(
+      'ModifyRouterInterfaceAttribute',
+      { RegionId: region, RouterInterfaceId: iniId, OppositeInterfaceId: accId },
+      { method: 'POST' },
+    );
     await w.point(acc, ini, 'VBR');
     // without the grant the VBR's owner may not connect to account A's VPC
-    await assert.rejects(pop.request('ConnectRouterInterface', { RegionId: region, RouterInterfaceId: iniId }), (e: { code: string }) => e.code === 'IllegalParam.InstanceOwner');
-    await w.client(ACCOUNTS.a).grantInstanceToVbr(new Vpc.GrantInstanceToVbrRequest({ regionId: region, instanceId: vpc.vpcId, vbrOwnerUid: Number(ACCOUNTS.b.uid), vbrRegionNo: region, grantType: 'Specify', vbrInstanceIds: [vbr.VbrId] }));
-    const rel = (await pop.request('DescribeEcGrantRelation', { InstanceType: 'VBR', InstanceId: vbr.VbrId, VbrRegionNo: region })) as { EcGrantRelations: { InstanceId: string }[] };
-    assert.deepEqual(rel.EcGrantRelations.map((g) => g.InstanceId), [vpc.vpcId]);
+    await assert.rejects(
+      pop.request('ConnectRouterInterface', { RegionId: region, RouterInterfaceId: iniId }),
+      (e: { code: string }) => e.code === 'IllegalParam.InstanceOwner',
+    );
+    await w.client(ACCOUNTS.a).grantInstanceToVbr(
+      new Vpc.GrantInstanceToVbrRequest({
+        regionId: region,
+        instanceId: vpc.vpcId,
+        vbrOwnerUid: Number(ACCOUNTS.b.uid),
+        vbrRegionNo: region,
+        grantType: 'Specify',
+        vbrInstanceIds: [vbr.VbrId],
+      }),
+    );
+    const rel = (await pop.request('DescribeEcGrantRelation', { InstanceType: 'VBR', InstanceId: vbr.VbrId, VbrRegionNo: region })) as {
+      EcGrantRelations: { InstanceId: string }[];
+    };
+    assert.deepEqual(
+      rel.EcGrantRelations.map((g) => g.InstanceId),
+      [vpc.vpcId],
+    );
     await pop.request('ConnectRouterInterface', { RegionId: region, RouterInterfaceId: iniId });
     await w.waitFor(ini, 'Active');
     await w.waitFor(acc, 'Active');
@@ -125,7 +190,10 @@ describe('lifecycle across accounts and kinds of router (no delay)', () => {
     assert.equal(item?.oppositeRouterType, 'VBR');
     assert.equal(item?.oppositeAccessPointId, apId);
     // a VBR with interfaces cannot be deleted
-    await assert.rejects(pop.request('DeleteVirtualBorderRouter', { RegionId: region, VbrId: vbr.VbrId }), (e: { code: string }) => e.code === 'InvalidOperation.RouterInterfaceNotDeleted');
+    await assert.rejects(
+      pop.request('DeleteVirtualBorderRouter', { RegionId: region, VbrId: vbr.VbrId }),
+      (e: { code: string }) => e.code === 'InvalidOperation.RouterInterfaceNotDeleted',
+    );
   });
 });
 
@@ -193,8 +261,14 @@ describe('concurrency', () => {
     try {
       const w = new World(srv);
       const { ini, acc } = await w.pair();
-      const ini2: End = { ...ini, id: await w.ri({ regionId: ini.regionId, routerId: ini.routerId, role: 'InitiatingSide', oppositeRegionId: acc.regionId }) };
-      const acc2: End = { ...acc, id: await w.ri({ regionId: acc.regionId, routerId: acc.routerId, role: 'AcceptingSide', oppositeRegionId: ini.regionId }) };
+      const ini2: End = {
+        ...ini,
+        id: await w.ri({ regionId: ini.regionId, routerId: ini.routerId, role: 'InitiatingSide', oppositeRegionId: acc.regionId }),
+      };
+      const acc2: End = {
+        ...acc,
+        id: await w.ri({ regionId: acc.regionId, routerId: acc.routerId, role: 'AcceptingSide', oppositeRegionId: ini.regionId }),
+      };
       await w.point(ini2, acc2);
       await w.point(acc2, ini2);
       const results = await Promise.allSettled([w.connect(ini), w.connect(ini2)]);

@@ -26,8 +26,12 @@ async function fails(p: Promise<unknown>, code: string, status = 400): Promise<{
 describe('CreateRouterInterface rules', () => {
   test('LimitationExceed.InterfaceNumberOnRouter at the sixth interface of a router', async () => {
     const v = await w.vpc('cn-hangzhou');
-    for (let i = 0; i < 5; i++) await w.ri({ regionId: 'cn-hangzhou', routerId: v.routerId, role: 'AcceptingSide', oppositeRegionId: 'cn-shanghai' });
-    const e = await fails(w.ri({ regionId: 'cn-hangzhou', routerId: v.routerId, role: 'AcceptingSide', oppositeRegionId: 'cn-shanghai' }), 'LimitationExceed.InterfaceNumberOnRouter');
+    for (let i = 0; i < 5; i++)
+      await w.ri({ regionId: 'cn-hangzhou', routerId: v.routerId, role: 'AcceptingSide', oppositeRegionId: 'cn-shanghai' });
+    const e = await fails(
+      w.ri({ regionId: 'cn-hangzhou', routerId: v.routerId, role: 'AcceptingSide', oppositeRegionId: 'cn-shanghai' }),
+      'LimitationExceed.InterfaceNumberOnRouter',
+    );
     assert.equal(e.data.Message, 'Total number of RouterInterfaces on a Router exceeded.');
   });
 
@@ -41,55 +45,122 @@ describe('CreateRouterInterface rules', () => {
     await fails(w.ri({ ...base, role: 'InitiatingSide', routerType: 'Router' }), 'InvalidRouterType.ValueNotSupported');
   });
 
-  test('the router must be the caller\'s, in RegionId', async () => {
+  test("the router must be the caller's, in RegionId", async () => {
     const v = await w.vpc('cn-hangzhou');
-    await fails(w.ri({ regionId: 'cn-hangzhou', routerId: v.routerId, role: 'InitiatingSide', oppositeRegionId: 'cn-shanghai', who: ACCOUNTS.b }), 'InvalidRouterId.NotFound');
-    await fails(w.ri({ regionId: 'cn-shanghai', routerId: v.routerId, role: 'InitiatingSide', oppositeRegionId: 'cn-shanghai' }), 'InvalidRouterId.NotFound');
+    await fails(
+      w.ri({ regionId: 'cn-hangzhou', routerId: v.routerId, role: 'InitiatingSide', oppositeRegionId: 'cn-shanghai', who: ACCOUNTS.b }),
+      'InvalidRouterId.NotFound',
+    );
+    await fails(
+      w.ri({ regionId: 'cn-shanghai', routerId: v.routerId, role: 'InitiatingSide', oppositeRegionId: 'cn-shanghai' }),
+      'InvalidRouterId.NotFound',
+    );
   });
 
   test('VBR rules: initiator only, AccessPointId required and matching the VBR; none on a VRouter', async () => {
     const region = 'cn-qingdao';
     const c = w.client();
-    const aps = (await c.describeAccessPoints(new Vpc.DescribeAccessPointsRequest({ regionId: region }))).body?.accessPointSet?.accessPointType ?? [];
+    const aps =
+      (await c.describeAccessPoints(new Vpc.DescribeAccessPointsRequest({ regionId: region }))).body?.accessPointSet?.accessPointType ?? [];
     assert.equal(aps.length, 2);
     const ap = aps[0]?.accessPointId as string;
-    const pc = (await c.createPhysicalConnection(new Vpc.CreatePhysicalConnectionRequest({ regionId: region, accessPointId: ap, lineOperator: 'CM' }))).body?.physicalConnectionId as string;
-    const vbr = (await c.createVirtualBorderRouter(new Vpc.CreateVirtualBorderRouterRequest({ regionId: region, physicalConnectionId: pc, vlanId: 100 }))).body?.vbrId as string;
+    const pc = (
+      await c.createPhysicalConnection(new Vpc.CreatePhysicalConnectionRequest({ regionId: region, accessPointId: ap, lineOperator: 'CM' }))
+    ).body?.physicalConnectionId as string;
+    const vbr = (
+      await c.createVirtualBorderRouter(
+        new Vpc.CreateVirtualBorderRouterRequest({ regionId: region, physicalConnectionId: pc, vlanId: 100 }),
+      )
+    ).body?.vbrId as string;
     const base = { regionId: region, routerId: vbr, routerType: 'VBR', oppositeRegionId: region };
     await fails(w.ri({ ...base, role: 'AcceptingSide', accessPointId: ap }), 'InvalidRole.ValueNotSupported');
     await fails(w.ri({ ...base, role: 'InitiatingSide' }), 'InvalidParam.NotFound');
     await fails(w.ri({ ...base, role: 'InitiatingSide', accessPointId: aps[1]?.accessPointId as string }), 'InvalidAccessPoint.NotMatch');
     assert.match(await w.ri({ ...base, role: 'InitiatingSide', accessPointId: ap }), /^ri-/);
     const v = await w.vpc(region);
-    await fails(w.ri({ regionId: region, routerId: v.routerId, role: 'InitiatingSide', oppositeRegionId: region, accessPointId: ap }), 'InvalidAccessPoint.ValueNotAllowed');
+    await fails(
+      w.ri({ regionId: region, routerId: v.routerId, role: 'InitiatingSide', oppositeRegionId: region, accessPointId: ap }),
+      'InvalidAccessPoint.ValueNotAllowed',
+    );
     // the same VLAN twice on one physical connection
-    await fails(c.createVirtualBorderRouter(new Vpc.CreateVirtualBorderRouterRequest({ regionId: region, physicalConnectionId: pc, vlanId: 100 })), 'InvalidVlanId.Used');
+    await fails(
+      c.createVirtualBorderRouter(new Vpc.CreateVirtualBorderRouterRequest({ regionId: region, physicalConnectionId: pc, vlanId: 100 })),
+      'InvalidVlanId.Used',
+    );
   });
 
   test('ClientToken: a repeated create answers the first interface and creates nothing', async () => {
     const v = await w.vpc('cn-hangzhou');
-    const make = () => w.ri({ regionId: 'cn-hangzhou', routerId: v.routerId, role: 'InitiatingSide', oppositeRegionId: 'cn-shanghai', extra: { clientToken: 'token-123' } });
+    const make = () =>
+      w.ri({
+        regionId: 'cn-hangzhou',
+        routerId: v.routerId,
+        role: 'InitiatingSide',
+        oppositeRegionId: 'cn-shanghai',
+        extra: { clientToken: 'token-123' },
+      });
     const first = await make();
     const second = await make();
     assert.equal(second, first);
-    const list = await w.client().describeRouterInterfaces(new Vpc.DescribeRouterInterfacesRequest({ regionId: 'cn-hangzhou', filter: [new Vpc.DescribeRouterInterfacesRequestFilter({ key: 'RouterId', value: [v.routerId] })] }));
+    const list = await w.client().describeRouterInterfaces(
+      new Vpc.DescribeRouterInterfacesRequest({
+        regionId: 'cn-hangzhou',
+        filter: [new Vpc.DescribeRouterInterfacesRequestFilter({ key: 'RouterId', value: [v.routerId] })],
+      }),
+    );
     assert.equal(list.body?.totalCount, 1);
   });
 
   test('HaveConnectionBetweenRouters: a new interface naming a router already linked', async () => {
     const { ini, acc } = await w.pair();
     await w.connect(ini);
-    await fails(w.ri({ regionId: ini.regionId, routerId: ini.routerId, role: 'InitiatingSide', oppositeRegionId: acc.regionId, extra: { oppositeRouterId: acc.routerId } }), 'HaveConnectionBetweenRouters');
+    await fails(
+      w.ri({
+        regionId: ini.regionId,
+        routerId: ini.routerId,
+        role: 'InitiatingSide',
+        oppositeRegionId: acc.regionId,
+        extra: { oppositeRouterId: acc.routerId },
+      }),
+      'HaveConnectionBetweenRouters',
+    );
   });
 
   test('PrePaid: an OrderId and an EndTime; never on the accepting side', async () => {
     const v = await w.vpc('cn-hangzhou');
-    const r = await w.client().createRouterInterface(new Vpc.CreateRouterInterfaceRequest({ regionId: 'cn-hangzhou', role: 'InitiatingSide', routerType: 'VRouter', routerId: v.routerId, spec: 'Mini.2', oppositeRegionId: 'cn-shanghai', instanceChargeType: 'PrePaid', pricingCycle: 'Month', period: 2, autoPay: true }));
+    const r = await w.client().createRouterInterface(
+      new Vpc.CreateRouterInterfaceRequest({
+        regionId: 'cn-hangzhou',
+        role: 'InitiatingSide',
+        routerType: 'VRouter',
+        routerId: v.routerId,
+        spec: 'Mini.2',
+        oppositeRegionId: 'cn-shanghai',
+        instanceChargeType: 'PrePaid',
+        pricingCycle: 'Month',
+        period: 2,
+        autoPay: true,
+      }),
+    );
     assert.equal(typeof r.body?.orderId, 'number');
-    const item = await w.describe({ id: r.body?.routerInterfaceId as string, regionId: 'cn-hangzhou', routerId: v.routerId, vpcId: v.vpcId });
+    const item = await w.describe({
+      id: r.body?.routerInterfaceId as string,
+      regionId: 'cn-hangzhou',
+      routerId: v.routerId,
+      vpcId: v.vpcId,
+    });
     assert.equal(item?.chargeType, 'Prepaid');
     assert.notEqual(item?.endTime, '2999-09-08T16:00:00Z');
-    await fails(w.ri({ regionId: 'cn-hangzhou', routerId: v.routerId, role: 'AcceptingSide', oppositeRegionId: 'cn-shanghai', extra: { instanceChargeType: 'PrePaid' } }), 'Forbidden.AcceptRoleNotSupportPrePay');
+    await fails(
+      w.ri({
+        regionId: 'cn-hangzhou',
+        routerId: v.routerId,
+        role: 'AcceptingSide',
+        oppositeRegionId: 'cn-shanghai',
+        extra: { instanceChargeType: 'PrePaid' },
+      }),
+      'Forbidden.AcceptRoleNotSupportPrePay',
+    );
   });
 });
 
@@ -97,9 +168,15 @@ describe('status rules', () => {
   test('IncorrectRIStatus on activate (not Inactive) and deactivate (not Active)', async () => {
     const { ini } = await w.pair();
     const c = w.client();
-    const e1 = await fails(c.activateRouterInterface(new Vpc.ActivateRouterInterfaceRequest({ regionId: ini.regionId, routerInterfaceId: ini.id })), 'IncorrectRIStatus');
+    const e1 = await fails(
+      c.activateRouterInterface(new Vpc.ActivateRouterInterfaceRequest({ regionId: ini.regionId, routerInterfaceId: ini.id })),
+      'IncorrectRIStatus',
+    );
     assert.match(e1.data.Message, /status is Inactive\.$/);
-    const e2 = await fails(c.deactivateRouterInterface(new Vpc.DeactivateRouterInterfaceRequest({ regionId: ini.regionId, routerInterfaceId: ini.id })), 'IncorrectRIStatus');
+    const e2 = await fails(
+      c.deactivateRouterInterface(new Vpc.DeactivateRouterInterfaceRequest({ regionId: ini.regionId, routerInterfaceId: ini.id })),
+      'IncorrectRIStatus',
+    );
     assert.match(e2.data.Message, /status is Active\.$/);
   });
 
@@ -108,11 +185,35 @@ describe('status rules', () => {
     await w.connect(ini);
     await w.waitFor(ini, 'Active');
     const c = w.client();
-    await fails(c.deleteRouterInterface(new Vpc.DeleteRouterInterfaceRequest({ regionId: ini.regionId, routerInterfaceId: ini.id })), 'InvalidInstance.StatusError');
-    await fails(c.modifyRouterInterfaceAttribute(new Vpc.ModifyRouterInterfaceAttributeRequest({ regionId: ini.regionId, routerInterfaceId: ini.id, oppositeRouterId: 'vrt-elsewhere' })), 'InvalidParam.ModifyRouterInterface');
-    await c.modifyRouterInterfaceAttribute(new Vpc.ModifyRouterInterfaceAttributeRequest({ regionId: ini.regionId, routerInterfaceId: ini.id, name: 'link-to-shanghai', description: 'Production link' }));
+    await fails(
+      c.deleteRouterInterface(new Vpc.DeleteRouterInterfaceRequest({ regionId: ini.regionId, routerInterfaceId: ini.id })),
+      'InvalidInstance.StatusError',
+    );
+    await fails(
+      c.modifyRouterInterfaceAttribute(
+        new Vpc.ModifyRouterInterfaceAttributeRequest({
+          regionId: ini.regionId,
+          routerInterfaceId: ini.id,
+          oppositeRouterId: 'vrt-elsewhere',
+        }),
+      ),
+      'InvalidParam.ModifyRouterInterface',
+    );
+    await c.modifyRouterInterfaceAttribute(
+      new Vpc.ModifyRouterInterfaceAttributeRequest({
+        regionId: ini.regionId,
+        routerInterfaceId: ini.id,
+        name: 'link-to-shanghai',
+        description: 'Production link',
+      }),
+    );
     assert.equal((await w.describe(ini))?.name, 'link-to-shanghai');
-    await fails(c.modifyRouterInterfaceSpec(new Vpc.ModifyRouterInterfaceSpecRequest({ regionId: ini.regionId, routerInterfaceId: ini.id, spec: 'Negative' })), 'InvalidSpec.ValueNotSupported');
+    await fails(
+      c.modifyRouterInterfaceSpec(
+        new Vpc.ModifyRouterInterfaceSpecRequest({ regionId: ini.regionId, routerInterfaceId: ini.id, spec: 'Negative' }),
+      ),
+      'InvalidSpec.ValueNotSupported',
+    );
   });
 
   test('OppositeRouterInterfaceIsDeleted: activating an interface whose peer is gone', async () => {
@@ -124,14 +225,28 @@ describe('status rules', () => {
     await c.deleteRouterInterface(new Vpc.DeleteRouterInterfaceRequest({ regionId: acc.regionId, routerInterfaceId: acc.id }));
     await w.waitFor(acc, undefined);
     assert.equal((await w.describe(ini))?.oppositeInterfaceStatus, 'Deleted');
-    await fails(c.activateRouterInterface(new Vpc.ActivateRouterInterfaceRequest({ regionId: ini.regionId, routerInterfaceId: ini.id })), 'OppositeRouterInterfaceIsDeleted');
+    await fails(
+      c.activateRouterInterface(new Vpc.ActivateRouterInterfaceRequest({ regionId: ini.regionId, routerInterfaceId: ini.id })),
+      'OppositeRouterInterfaceIsDeleted',
+    );
   });
 
   test('RouterInterfaceReferredByRouteEntry: a route through the interface blocks deleting it', async () => {
     const { ini } = await w.pair();
     const c = w.client();
-    const rte = await c.createRouteEntry(new Vpc.CreateRouteEntryRequest({ regionId: ini.regionId, routeTableId: (await w.vpcRouteTable(ini)), destinationCidrBlock: '10.1.0.0/16', nextHopType: 'RouterInterface', nextHopId: ini.id }));
-    await fails(c.deleteRouterInterface(new Vpc.DeleteRouterInterfaceRequest({ regionId: ini.regionId, routerInterfaceId: ini.id })), 'RouterInterfaceReferredByRouteEntry');
+    const rte = await c.createRouteEntry(
+      new Vpc.CreateRouteEntryRequest({
+        regionId: ini.regionId,
+        routeTableId: await w.vpcRouteTable(ini),
+        destinationCidrBlock: '10.1.0.0/16',
+        nextHopType: 'RouterInterface',
+        nextHopId: ini.id,
+      }),
+    );
+    await fails(
+      c.deleteRouterInterface(new Vpc.DeleteRouterInterfaceRequest({ regionId: ini.regionId, routerInterfaceId: ini.id })),
+      'RouterInterfaceReferredByRouteEntry',
+    );
     await c.deleteRouteEntry(new Vpc.DeleteRouteEntryRequest({ regionId: ini.regionId, routeEntryId: rte.body?.routeEntryId }));
     await c.deleteRouterInterface(new Vpc.DeleteRouterInterfaceRequest({ regionId: ini.regionId, routerInterfaceId: ini.id }));
     await w.waitFor(ini, undefined);
@@ -139,16 +254,27 @@ describe('status rules', () => {
 
   test('DeleteVpc is refused while its router has router interfaces', async () => {
     const { ini } = await w.pair();
-    await fails(w.client().deleteVpc(new Vpc.DeleteVpcRequest({ regionId: ini.regionId, vpcId: ini.vpcId })), 'DependencyViolation.RouterInterface');
+    await fails(
+      w.client().deleteVpc(new Vpc.DeleteVpcRequest({ regionId: ini.regionId, vpcId: ini.vpcId })),
+      'DependencyViolation.RouterInterface',
+    );
   });
 
-  test('DescribeRouterInterfaceAttribute: the caller\'s interface in full; another account\'s is not found (404)', async () => {
+  test("DescribeRouterInterfaceAttribute: the caller's interface in full; another account's is not found (404)", async () => {
     const { ini } = await w.pair();
-    const r = await w.client().describeRouterInterfaceAttribute(new Vpc.DescribeRouterInterfaceAttributeRequest({ regionId: ini.regionId, instanceId: ini.id }));
+    const r = await w
+      .client()
+      .describeRouterInterfaceAttribute(new Vpc.DescribeRouterInterfaceAttributeRequest({ regionId: ini.regionId, instanceId: ini.id }));
     assert.equal(r.body?.routerInterfaceId, ini.id);
     assert.equal(r.body?.success, true);
     assert.equal(r.body?.fastLinkMode, 'false');
-    await fails(w.client(ACCOUNTS.b).describeRouterInterfaceAttribute(new Vpc.DescribeRouterInterfaceAttributeRequest({ regionId: ini.regionId, instanceId: ini.id })), 'InvalidRouterInterfaceId.NotFound', 404);
+    await fails(
+      w
+        .client(ACCOUNTS.b)
+        .describeRouterInterfaceAttribute(new Vpc.DescribeRouterInterfaceAttributeRequest({ regionId: ini.regionId, instanceId: ini.id })),
+      'InvalidRouterInterfaceId.NotFound',
+      404,
+    );
   });
 });
 
@@ -159,19 +285,38 @@ describe('billing flags from configuration', () => {
     const { ini } = await w1.pair();
     await w1.connect(ini);
     await w1.waitFor(ini, 'Active');
-    await w1.client().deactivateRouterInterface(new Vpc.DeactivateRouterInterfaceRequest({ regionId: ini.regionId, routerInterfaceId: ini.id }));
+    await w1
+      .client()
+      .deactivateRouterInterface(new Vpc.DeactivateRouterInterfaceRequest({ regionId: ini.regionId, routerInterfaceId: ini.id }));
     const { ini: idle } = await w1.pair({ iniRegion: 'cn-beijing', accRegion: 'cn-qingdao' });
     await first.app.close();
-    const second = await startWorld({ defaultAccount: { ...first.config.defaultAccount }, accounts: [{ aliUid: ACCOUNTS.a.uid, billsOutstanding: true, financialLocked: true }] }, first.dataDir);
+    const second = await startWorld(
+      {
+        defaultAccount: { ...first.config.defaultAccount },
+        accounts: [{ aliUid: ACCOUNTS.a.uid, billsOutstanding: true, financialLocked: true }],
+      },
+      first.dataDir,
+    );
     try {
       const w2 = new World(second);
       const c = w2.client();
       const e = await fails(w2.connect(idle), 'Forbidden.BillsOutstanding');
       assert.equal(e.data.Message, 'You cannot use this action because you have bills outstanding.');
-      const e2 = await fails(w2.ri({ regionId: 'cn-hangzhou', routerId: ini.routerId, role: 'InitiatingSide', oppositeRegionId: 'cn-shanghai' }), 'Forbidden.BillsOutstanding');
+      const e2 = await fails(
+        w2.ri({ regionId: 'cn-hangzhou', routerId: ini.routerId, role: 'InitiatingSide', oppositeRegionId: 'cn-shanghai' }),
+        'Forbidden.BillsOutstanding',
+      );
       assert.equal(e2.data.Message, 'You cannot create more RouterInterface because you have bills outstanding.');
-      await fails(c.activateRouterInterface(new Vpc.ActivateRouterInterfaceRequest({ regionId: ini.regionId, routerInterfaceId: ini.id })), 'Forbidden.FinancialLocked');
-      await fails(c.modifyRouterInterfaceSpec(new Vpc.ModifyRouterInterfaceSpecRequest({ regionId: ini.regionId, routerInterfaceId: ini.id, spec: 'Mini.2' })), 'Forbidden.FinancialLocked');
+      await fails(
+        c.activateRouterInterface(new Vpc.ActivateRouterInterfaceRequest({ regionId: ini.regionId, routerInterfaceId: ini.id })),
+        'Forbidden.FinancialLocked',
+      );
+      await fails(
+        c.modifyRouterInterfaceSpec(
+          new Vpc.ModifyRouterInterfaceSpecRequest({ regionId: ini.regionId, routerInterfaceId: ini.id, spec: 'Mini.2' }),
+        ),
+        'Forbidden.FinancialLocked',
+      );
       assert.equal((await w2.describe(ini))?.businessStatus, 'FinancialLocked');
     } finally {
       await second.close();
@@ -184,11 +329,29 @@ describe('FastLinkMode', () => {
   test('a VBR initiator in fast-link mode creates the accepting end and connects both', async () => {
     const region = 'cn-chengdu';
     const c = w.client();
-    const ap = (await c.describeAccessPoints(new Vpc.DescribeAccessPointsRequest({ regionId: region }))).body?.accessPointSet?.accessPointType?.[0]?.accessPointId as string;
-    const pc = (await c.createPhysicalConnection(new Vpc.CreatePhysicalConnectionRequest({ regionId: region, accessPointId: ap, lineOperator: 'CT' }))).body?.physicalConnectionId as string;
-    const vbr = (await c.createVirtualBorderRouter(new Vpc.CreateVirtualBorderRouterRequest({ regionId: region, physicalConnectionId: pc, vlanId: 5 }))).body?.vbrId as string;
+    const ap = (await c.describeAccessPoints(new Vpc.DescribeAccessPointsRequest({ regionId: region }))).body?.accessPointSet
+      ?.accessPointType?.[0]?.accessPointId as string;
+    const pc = (
+      await c.createPhysicalConnection(new Vpc.CreatePhysicalConnectionRequest({ regionId: region, accessPointId: ap, lineOperator: 'CT' }))
+    ).body?.physicalConnectionId as string;
+    const vbr = (
+      await c.createVirtualBorderRouter(new Vpc.CreateVirtualBorderRouterRequest({ regionId: region, physicalConnectionId: pc, vlanId: 5 }))
+    ).body?.vbrId as string;
     const vpc = await w.vpc(region);
-    const id = await w.ri({ regionId: region, routerId: vbr, routerType: 'VBR', accessPointId: ap, role: 'InitiatingSide', oppositeRegionId: region, extra: { fastLinkMode: true, oppositeRouterType: 'VRouter', oppositeRouterId: vpc.routerId, oppositeInterfaceOwnerId: ACCOUNTS.a.uid } });
+    const id = await w.ri({
+      regionId: region,
+      routerId: vbr,
+      routerType: 'VBR',
+      accessPointId: ap,
+      role: 'InitiatingSide',
+      oppositeRegionId: region,
+      extra: {
+        fastLinkMode: true,
+        oppositeRouterType: 'VRouter',
+        oppositeRouterId: vpc.routerId,
+        oppositeInterfaceOwnerId: ACCOUNTS.a.uid,
+      },
+    });
     const ini: End = { id, regionId: region, routerId: vbr, vpcId: '' };
     await w.waitFor(ini, 'Active');
     const item = await w.describe(ini);

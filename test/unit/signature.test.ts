@@ -7,11 +7,20 @@ import { pct } from '../../src/protocol/percent.js';
 
 test("V1: Alibaba's documented vector (api-reference.md §2.4)", () => {
   const pairs: [string, string][] = [
-    ['AccessKeyId', 'testid'], ['Action', 'DescribeRegions'], ['Format', 'XML'], ['SignatureMethod', 'HMAC-SHA1'],
-    ['SignatureNonce', '3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf'], ['SignatureVersion', '1.0'], ['Timestamp', '2016-02-23T12:46:24Z'], ['Version', '2014-05-26'],
+    ['AccessKeyId', 'testid'],
+    ['Action', 'DescribeRegions'],
+    ['Format', 'XML'],
+    ['SignatureMethod', 'HMAC-SHA1'],
+    ['SignatureNonce', '3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf'],
+    ['SignatureVersion', '1.0'],
+    ['Timestamp', '2016-02-23T12:46:24Z'],
+    ['Version', '2014-05-26'],
   ];
   const s = v1StringToSign('GET', pairs);
-  assert.equal(s, 'GET&%2F&AccessKeyId%3Dtestid%26Action%3DDescribeRegions%26Format%3DXML%26SignatureMethod%3DHMAC-SHA1%26SignatureNonce%3D3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf%26SignatureVersion%3D1.0%26Timestamp%3D2016-02-23T12%253A46%253A24Z%26Version%3D2014-05-26');
+  assert.equal(
+    s,
+    'GET&%2F&AccessKeyId%3Dtestid%26Action%3DDescribeRegions%26Format%3DXML%26SignatureMethod%3DHMAC-SHA1%26SignatureNonce%3D3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf%26SignatureVersion%3D1.0%26Timestamp%3D2016-02-23T12%253A46%253A24Z%26Version%3D2014-05-26',
+  );
   assert.equal(v1Sign(s, 'testsecret'), 'OLeaidS1JvxuMvnyHOwuJ+uX5qY=');
 });
 
@@ -26,15 +35,22 @@ test('V3: the canonical request of a captured @alicloud/vpc20160428 call (client
     'x-acs-version': '2016-04-28',
   };
   const query: [string, string][] = [
-    ['Filter.1.Key', 'RouterInterfaceId'], ['Filter.1.Value.1', 'ri-a'], ['Filter.1.Value.2', 'ri-b'], ['Filter.2.Key', 'Status'],
-    ['Filter.2.Value.1', 'Active'], ['IncludeReservationData', 'true'], ['PageNumber', '1'], ['PageSize', '50'], ['RegionId', 'cn-hangzhou'],
+    ['Filter.1.Key', 'RouterInterfaceId'],
+    ['Filter.1.Value.1', 'ri-a'],
+    ['Filter.1.Value.2', 'ri-b'],
+    ['Filter.2.Key', 'Status'],
+    ['Filter.2.Value.1', 'Active'],
+    ['IncludeReservationData', 'true'],
+    ['PageNumber', '1'],
+    ['PageSize', '50'],
+    ['RegionId', 'cn-hangzhou'],
   ];
   const s = v3StringToSign('POST', '/', query, headers, Object.keys(headers), headers['x-acs-content-sha256']);
   assert.equal(s, 'ACS3-HMAC-SHA256\n0ace42dbd1d171d4f641ba3b313377c259942c621f73c2b90cf579409f87f461');
   assert.equal(createHash('sha256').update('').digest('hex'), headers['x-acs-content-sha256']);
 });
 
-test('percent-encoding escapes what RFC 3986 reserves, including * ! \' ( )', () => {
+test("percent-encoding escapes what RFC 3986 reserves, including * ! ' ( )", () => {
   assert.equal(pct("a b*c!d'e(f)g~h-i_j.k"), 'a%20b%2Ac%21d%27e%28f%29g~h-i_j.k');
   assert.equal(pct('ü'), '%C3%BC');
 });

@@ -43,7 +43,15 @@ export class AccountCache {
     const key = this.repos.keys.get(accessKeyId);
     const account = key ? this.repos.accounts.get(key.accountId) : undefined;
     const rec: CallerRecord | null =
-      key && account ? { accessKeyId: key.id, secret: key.secret, active: key.status === 'Active' && account.status === 'Active', accountId: account.id, account } : null;
+      key && account
+        ? {
+            accessKeyId: key.id,
+            secret: key.secret,
+            active: key.status === 'Active' && account.status === 'Active',
+            accountId: account.id,
+            account,
+          }
+        : null;
     if (this.keys.size > 10_000) this.keys.clear();
     this.keys.set(accessKeyId, rec);
     return rec ?? undefined;

@@ -43,7 +43,11 @@ export function ensureAccount(repos: AccountRepos, ids: IdGenerator, seed: Accou
       billsOutstanding: seed.billsOutstanding ?? account.billsOutstanding,
       financialLocked: seed.financialLocked ?? account.financialLocked,
     };
-    if (next.site !== account.site || next.billsOutstanding !== account.billsOutstanding || next.financialLocked !== account.financialLocked) {
+    if (
+      next.site !== account.site ||
+      next.billsOutstanding !== account.billsOutstanding ||
+      next.financialLocked !== account.financialLocked
+    ) {
       repos.accounts.update(next);
       account = next;
     }
@@ -54,7 +58,13 @@ export function ensureAccount(repos: AccountRepos, ids: IdGenerator, seed: Accou
       throw new Error(`AccessKeyId ${k.accessKeyId} already belongs to account ${existing.accountId}`);
     }
     if (!existing) {
-      const key: AccessKey = { id: k.accessKeyId, accountId: id, secret: k.accessKeySecret, status: k.active === false ? 'Inactive' : 'Active', createdAt: now };
+      const key: AccessKey = {
+        id: k.accessKeyId,
+        accountId: id,
+        secret: k.accessKeySecret,
+        status: k.active === false ? 'Inactive' : 'Active',
+        createdAt: now,
+      };
       repos.keys.insert(key);
     }
   }

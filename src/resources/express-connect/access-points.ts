@@ -12,8 +12,22 @@ export interface AccessPoint {
 }
 
 export const ACCESS_POINTS: readonly AccessPoint[] = REGIONS.flatMap((r) => [
-  { id: `ap-${r.regionId}-xa-A`, regionId: r.regionId, name: `${r.cityEn}-A`, location: `${r.cityEn} data centre A`, hostOperator: 'Alibaba Cloud', status: 'recommended' as const },
-  { id: `ap-${r.regionId}-xb-B`, regionId: r.regionId, name: `${r.cityEn}-B`, location: `${r.cityEn} data centre B`, hostOperator: 'Alibaba Cloud', status: 'hot' as const },
+  {
+    id: `ap-${r.regionId}-xa-A`,
+    regionId: r.regionId,
+    name: `${r.cityEn}-A`,
+    location: `${r.cityEn} data centre A`,
+    hostOperator: 'Alibaba Cloud',
+    status: 'recommended' as const,
+  },
+  {
+    id: `ap-${r.regionId}-xb-B`,
+    regionId: r.regionId,
+    name: `${r.cityEn}-B`,
+    location: `${r.cityEn} data centre B`,
+    hostOperator: 'Alibaba Cloud',
+    status: 'hot' as const,
+  },
 ]);
 
 const BY_ID = new Map(ACCESS_POINTS.map((a) => [a.id, a]));

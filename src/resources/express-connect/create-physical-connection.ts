@@ -42,11 +42,24 @@ export const createPhysicalConnection = defineAction({
     return idempotent(ctx, 'CreatePhysicalConnection', input.ClientToken, () => {
       const id = ctx.ids.resource('pc', input.RegionId);
       repos.physicalConnections.insert({
-        id, accountId: ctx.account.id, regionId: input.RegionId, accessPointId: ap.id, type: input.Type ?? 'VPC',
-        lineOperator: input.LineOperator, portType: input.PortType ?? '1000Base-LX', bandwidth: input.bandwidth ?? 1000,
-        name: input.Name ?? '', description: input.Description ?? '', circuitCode: input.CircuitCode ?? '',
-        peerLocation: input.PeerLocation ?? '', redundantId: input.RedundantPhysicalConnectionId ?? '', status: 'Initial',
-        createdAt: ctx.now, enabledAt: 0, pendingStatus: 'Enabled', dueAt: ctx.plan('PhysicalConnection.enable').dueAt,
+        id,
+        accountId: ctx.account.id,
+        regionId: input.RegionId,
+        accessPointId: ap.id,
+        type: input.Type ?? 'VPC',
+        lineOperator: input.LineOperator,
+        portType: input.PortType ?? '1000Base-LX',
+        bandwidth: input.bandwidth ?? 1000,
+        name: input.Name ?? '',
+        description: input.Description ?? '',
+        circuitCode: input.CircuitCode ?? '',
+        peerLocation: input.PeerLocation ?? '',
+        redundantId: input.RedundantPhysicalConnectionId ?? '',
+        status: 'Initial',
+        createdAt: ctx.now,
+        enabledAt: 0,
+        pendingStatus: 'Enabled',
+        dueAt: ctx.plan('PhysicalConnection.enable').dueAt,
       });
       return { PhysicalConnectionId: id };
     });

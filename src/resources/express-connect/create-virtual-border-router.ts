@@ -30,10 +30,19 @@ export const createVirtualBorderRouter = defineAction({
     const pc = owned(ctx, repos.physicalConnections, input.PhysicalConnectionId, input.RegionId, 'InvalidPhysicalConnectionId.NotFound');
     if (pc.status !== 'Enabled') throw ctx.error('InvalidPhysicalConnectionId.NotEnabled');
     if (input.VlanId < 0 || input.VlanId > 2999) throw ctx.error('InvalidVlanId.Malformed');
-    for (const [ip, code] of [[input.LocalGatewayIp, 'InvalidLocalGatewayIp.Malformed'], [input.PeerGatewayIp, 'IllegalParam.IpAddress'], [input.PeeringSubnetMask, 'InvalidPeeringSubnetMask.Malformed']] as const) {
+    for (const [ip, code] of [
+      [input.LocalGatewayIp, 'InvalidLocalGatewayIp.Malformed'],
+      [input.PeerGatewayIp, 'IllegalParam.IpAddress'],
+      [input.PeeringSubnetMask, 'InvalidPeeringSubnetMask.Malformed'],
+    ] as const) {
       if (ip !== undefined && !isIpv4(ip)) throw ctx.error(code, ip);
     }
-    if (input.LocalGatewayIp && input.PeerGatewayIp && input.PeeringSubnetMask && !sameSubnet(input.LocalGatewayIp, input.PeerGatewayIp, input.PeeringSubnetMask)) {
+    if (
+      input.LocalGatewayIp &&
+      input.PeerGatewayIp &&
+      input.PeeringSubnetMask &&
+      !sameSubnet(input.LocalGatewayIp, input.PeerGatewayIp, input.PeeringSubnetMask)
+    ) {
       throw ctx.error('InvalidIp.NotSameSubnet');
     }
     if (input.Name !== undefined && !isValidName(input.Name)) throw ctx.error('InvalidName.Malformed');
@@ -52,13 +61,35 @@ export const createVirtualBorderRouter = defineAction({
       const routeTableId = ctx.ids.resource('vtb', input.RegionId);
       const base = { accountId: ownerId, regionId: input.RegionId, createdAt: ctx.now };
       repos.vbrs.insert({
-        ...base, id, physicalConnectionId: pc.id, physicalConnectionOwnerId: pc.accountId, accessPointId: pc.accessPointId,
-        vlanId: input.VlanId, vlanInterfaceId: ctx.ids.resource('ri', input.RegionId), localGatewayIp: input.LocalGatewayIp ?? '',
-        peerGatewayIp: input.PeerGatewayIp ?? '', peeringSubnetMask: input.PeeringSubnetMask ?? '', name: input.Name ?? '',
-        description: input.Description ?? '', circuitCode: input.CircuitCode ?? '', bandwidth: input.Bandwidth ?? pc.bandwidth,
-        status: 'active', routeTableId, tags: tagsJson(input.Tags), activatedAt: ctx.now,
+        ...base,
+        id,
+        physicalConnectionId: pc.id,
+        physicalConnectionOwnerId: pc.accountId,
+        accessPointId: pc.accessPointId,
+        vlanId: input.VlanId,
+        vlanInterfaceId: ctx.ids.resource('ri', input.RegionId),
+        localGatewayIp: input.LocalGatewayIp ?? '',
+        peerGatewayIp: input.PeerGatewayIp ?? '',
+        peeringSubnetMask: input.PeeringSubnetMask ?? '',
+        name: input.Name ?? '',
+        description: input.Description ?? '',
+        circuitCode: input.CircuitCode ?? '',
+        bandwidth: input.Bandwidth ?? pc.bandwidth,
+        status: 'active',
+        routeTableId,
+        tags: tagsJson(input.Tags),
+        activatedAt: ctx.now,
       });
-      repos.routers.insert({ ...base, id, kind: 'VBR', vpcId: '', accessPointId: pc.accessPointId, routeTableId, name: input.Name ?? '', description: input.Description ?? '' });
+      repos.routers.insert({
+        ...base,
+        id,
+        kind: 'VBR',
+        vpcId: '',
+        accessPointId: pc.accessPointId,
+        routeTableId,
+        name: input.Name ?? '',
+        description: input.Description ?? '',
+      });
       repos.routeTables.insert({ ...base, id: routeTableId, routerId: id, routerType: 'VBR', vpcId: '', name: '', description: '' });
       return { VbrId: id };
     });

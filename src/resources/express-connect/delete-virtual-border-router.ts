@@ -17,7 +17,8 @@ export const deleteVirtualBorderRouter = defineAction({
       throw ctx.error('InvalidVbrId.NotFound');
     }
     if (repos.routerInterfaces.count({ routerId: vbr.id }) > 0) throw ctx.error('InvalidOperation.RouterInterfaceNotDeleted');
-    if (repos.routeEntries.count({ routeTableId: vbr.routeTableId }) > 0) throw ctx.error('DependencyViolation.RouterInterfaceReferedByRouteEntry');
+    if (repos.routeEntries.count({ routeTableId: vbr.routeTableId }) > 0)
+      throw ctx.error('DependencyViolation.RouterInterfaceReferedByRouteEntry');
     repos.routeTables.delete(vbr.routeTableId);
     repos.routers.delete(vbr.id);
     repos.vbrs.delete(vbr.id);

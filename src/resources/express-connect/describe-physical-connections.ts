@@ -21,7 +21,10 @@ export const describePhysicalConnections = defineAction({
     const p = page(input.PageNumber, input.PageSize);
     const productType = f.get('ProductType');
     const where = {
-      accountId: productType && !productType.includes('VirtualPhysicalConnection') && !productType.includes('PhysicalConnection') ? [] : ctx.account.id,
+      accountId:
+        productType && !productType.includes('VirtualPhysicalConnection') && !productType.includes('PhysicalConnection')
+          ? []
+          : ctx.account.id,
       regionId: input.RegionId,
       id: f.get('PhysicalConnectionId'),
       accessPointId: f.get('AccessPointId'),

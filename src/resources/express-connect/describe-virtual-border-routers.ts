@@ -36,7 +36,9 @@ export const describeVirtualBorderRouters = defineAction({
     };
     // VBRs this account created for other accounts on its own physical connections, when asked for.
     const cross = input.IncludeCrossAccountVbr
-      ? vbrs.find({ ...where, accountId: undefined, physicalConnectionOwnerId: ctx.account.id }).filter((v) => v.accountId !== ctx.account.id)
+      ? vbrs
+          .find({ ...where, accountId: undefined, physicalConnectionOwnerId: ctx.account.id })
+          .filter((v) => v.accountId !== ctx.account.id)
       : [];
     const all: Vbr[] = [...vbrs.find(where, { orderBy: ['createdAt', 'id'] }), ...cross].filter((v) => hasTags(v.tags, input.Tags));
     return {

@@ -49,7 +49,17 @@ export const grantInstanceToVbr = defineAction({
     for (const vbrId of type === 'All' ? [''] : vbrs) {
       const id = `${vpc.id}:${uid}:${input.VbrRegionNo}:${vbrId || '*'}`;
       if (grants.get(id)) continue;
-      grants.insert({ id, accountId: ctx.account.id, regionId: vpc.regionId, vpcId: vpc.id, vbrOwnerUid: uid, vbrInstanceId: vbrId, vbrRegionId: input.VbrRegionNo, grantType: type, createdAt: ctx.now });
+      grants.insert({
+        id,
+        accountId: ctx.account.id,
+        regionId: vpc.regionId,
+        vpcId: vpc.id,
+        vbrOwnerUid: uid,
+        vbrInstanceId: vbrId,
+        vbrRegionId: input.VbrRegionNo,
+        grantType: type,
+        createdAt: ctx.now,
+      });
     }
     return {};
   },
@@ -129,7 +139,11 @@ export const describeEcGrantRelation = defineAction({
 });
 
 /** True when the VPC's owner lets this VBR connect (same account, or a grant for the VBR). */
-export function vbrMayConnect(ctx: ActionContext, vbr: { id: string; accountId: string; regionId: string }, vpc: { id: string; accountId: string }): boolean {
+export function vbrMayConnect(
+  ctx: ActionContext,
+  vbr: { id: string; accountId: string; regionId: string },
+  vpc: { id: string; accountId: string },
+): boolean {
   if (vbr.accountId === vpc.accountId) return true;
   return ctx.services.repos.grants
     .find({ vpcId: vpc.id, vbrOwnerUid: vbr.accountId, vbrRegionId: vbr.regionId })

@@ -7,7 +7,10 @@ interface Input {
 }
 
 /** The answer never changes: built once per language, frozen (the renderer caches its JSON). */
-const answer = (en: boolean) => Object.freeze({ Regions: { Region: REGIONS.map((r) => ({ RegionId: r.regionId, RegionEndpoint: r.endpoint, LocalName: en ? r.nameEn : r.nameZh })) } });
+const answer = (en: boolean) =>
+  Object.freeze({
+    Regions: { Region: REGIONS.map((r) => ({ RegionId: r.regionId, RegionEndpoint: r.endpoint, LocalName: en ? r.nameEn : r.nameZh })) },
+  });
 const ZH = answer(false);
 const EN = answer(true);
 

@@ -46,9 +46,19 @@ export const createRouteEntry = defineAction({
       if (entries.length >= ROUTE_ENTRY_QUOTA) throw ctx.error('QuotaExceeded');
       const id = ctx.ids.resource('rte', table.regionId);
       repos.routeEntries.insert({
-        id, accountId: ctx.account.id, regionId: table.regionId, routeTableId: table.id, destinationCidrBlock: input.DestinationCidrBlock,
-        nextHopType: 'RouterInterface', nextHopId: ri.id, name: input.RouteEntryName ?? '', description: input.Description ?? '',
-        status: 'Pending', createdAt: ctx.now, pendingStatus: 'Available', dueAt: ctx.plan('RouteEntry.create').dueAt,
+        id,
+        accountId: ctx.account.id,
+        regionId: table.regionId,
+        routeTableId: table.id,
+        destinationCidrBlock: input.DestinationCidrBlock,
+        nextHopType: 'RouterInterface',
+        nextHopId: ri.id,
+        name: input.RouteEntryName ?? '',
+        description: input.Description ?? '',
+        status: 'Pending',
+        createdAt: ctx.now,
+        pendingStatus: 'Available',
+        dueAt: ctx.plan('RouteEntry.create').dueAt,
       });
       return { RouteEntryId: id };
     });

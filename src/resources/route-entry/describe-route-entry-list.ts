@@ -28,7 +28,9 @@ export const describeRouteEntryList = defineAction({
     if (input.NextToken !== undefined && !/^\d+$/.test(input.NextToken)) throw ctx.error('IllegalParam.NextToken');
     const offset = Number(input.NextToken ?? 0);
     const limit = input.MaxResult ?? 10;
-    const none = (input.RouteEntryType !== undefined && input.RouteEntryType !== 'Custom') || (input.IpVersion !== undefined && input.IpVersion.toLowerCase() !== 'ipv4');
+    const none =
+      (input.RouteEntryType !== undefined && input.RouteEntryType !== 'Custom') ||
+      (input.IpVersion !== undefined && input.IpVersion.toLowerCase() !== 'ipv4');
     const where = {
       routeTableId: none ? [] : table.id,
       id: input.RouteEntryId,
@@ -55,14 +57,16 @@ export const describeRouteEntryList = defineAction({
           ServiceType: '',
           GmtModified: isoSeconds(e.createdAt),
           NextHops: {
-            NextHop: [{
-              NextHopType: e.nextHopType,
-              NextHopId: e.nextHopId,
-              Enabled: 1,
-              Weight: 0,
-              NextHopRegionId: e.regionId,
-              NextHopRelatedInfo: { InstanceId: '', InstanceType: '', RegionId: '' },
-            }],
+            NextHop: [
+              {
+                NextHopType: e.nextHopType,
+                NextHopId: e.nextHopId,
+                Enabled: 1,
+                Weight: 0,
+                NextHopRegionId: e.regionId,
+                NextHopRelatedInfo: { InstanceId: '', InstanceType: '', RegionId: '' },
+              },
+            ],
           },
         })),
       },

@@ -7,8 +7,13 @@ const UNLINKED = new Set(['Idle', 'Deleting', 'Deleted']);
 /** An interface of one of the two routers that is linked (or linking) to the other router, if any. */
 export function connectionBetween(ctx: ActionContext, a: string, b: string, except: readonly string[] = []): RouterInterface | undefined {
   const ris = ctx.services.repos.routerInterfaces;
-  for (const [from, to] of [[a, b], [b, a]] as const) {
-    const hit = ris.find({ routerId: from, oppositeRouterId: to }).find((x) => !UNLINKED.has(x.status) && !x.oppositeDeleted && !except.includes(x.id));
+  for (const [from, to] of [
+    [a, b],
+    [b, a],
+  ] as const) {
+    const hit = ris
+      .find({ routerId: from, oppositeRouterId: to })
+      .find((x) => !UNLINKED.has(x.status) && !x.oppositeDeleted && !except.includes(x.id));
     if (hit) return hit;
   }
   return undefined;
@@ -29,7 +34,12 @@ const FIELDS = [
   ['OppositeRouterId', (acc: RouterInterface) => acc.oppositeRouterId, (ini: RouterInterface) => ini.routerId, 'OppositeRouterId'],
   ['OppositeRouterType', (acc: RouterInterface) => acc.oppositeRouterType, (ini: RouterInterface) => ini.routerType, 'OppositeRouterType'],
   ['OppositeRegionNo', (acc: RouterInterface) => acc.oppositeRegionId, (ini: RouterInterface) => ini.regionId, 'OppositeRegionId'],
-  ['OppositeInterfaceOwnerId', (acc: RouterInterface) => acc.oppositeInterfaceOwnerId, (ini: RouterInterface) => ini.accountId, 'OppositeInterfaceOwnerId'],
+  [
+    'OppositeInterfaceOwnerId',
+    (acc: RouterInterface) => acc.oppositeInterfaceOwnerId,
+    (ini: RouterInterface) => ini.accountId,
+    'OppositeInterfaceOwnerId',
+  ],
 ] as const;
 
 /**
@@ -38,12 +48,19 @@ const FIELDS = [
  */
 export function checkAcceptingSide(ctx: ActionContext, ini: RouterInterface, acc: RouterInterface | undefined): RouterInterface {
   if (!acc || acc.status === 'Deleting') {
-    throw ctx.error('AttrMismatching.AcceptingSideInstanceId', `The accepting side router interface ${ini.oppositeInterfaceId} does not exist.`);
+    throw ctx.error(
+      'AttrMismatching.AcceptingSideInstanceId',
+      `The accepting side router interface ${ini.oppositeInterfaceId} does not exist.`,
+    );
   }
   for (const [suffix, actual, expected, label] of FIELDS) {
-    const a = actual(acc), e = expected(ini);
+    const a = actual(acc),
+      e = expected(ini);
     if (a !== e) {
-      throw ctx.error(`AttrMismatching.AcceptingSide${suffix}`, `The ${label} of the accepting side router interface ${acc.id} is "${a}", expected "${e}".`);
+      throw ctx.error(
+        `AttrMismatching.AcceptingSide${suffix}`,
+        `The ${label} of the accepting side router interface ${acc.id} is "${a}", expected "${e}".`,
+      );
     }
   }
   return acc;

@@ -56,14 +56,16 @@ function checkInput(input: Input, ctx: ActionContext) {
   if (!(ROUTER_TYPES as readonly string[]).includes(input.RouterType)) throw ctx.error('InvalidRouterType.ValueNotSupported');
   const role = input.Role as Role;
   const routerType = input.RouterType as RouterType;
-  if (!(input.Spec in SPECS) || (role === 'AcceptingSide') !== (input.Spec === 'Negative')) throw ctx.error('InvalidSpec.ValudNotSupported');
+  if (!(input.Spec in SPECS) || (role === 'AcceptingSide') !== (input.Spec === 'Negative'))
+    throw ctx.error('InvalidSpec.ValudNotSupported');
   const charge = input.InstanceChargeType ?? 'PostPaid';
   if (charge !== 'PostPaid' && charge !== 'PrePaid') throw ctx.error('InvalidRouterInterfaceChargeType.Malformed');
   if (charge === 'PrePaid') {
     if (role === 'AcceptingSide') throw ctx.error('Forbidden.AcceptRoleNotSupportPrePay');
     const cycle = input.PricingCycle ?? 'Month';
     const period = input.Period ?? 1;
-    if ((cycle !== 'Month' && cycle !== 'Year') || period < 1 || period > (cycle === 'Month' ? 9 : 3)) throw ctx.error('InvalidParameter', 'Period');
+    if ((cycle !== 'Month' && cycle !== 'Year') || period < 1 || period > (cycle === 'Month' ? 9 : 3))
+      throw ctx.error('InvalidParameter', 'Period');
   }
   if (!isRegion(input.OppositeRegionId)) throw ctx.error('IllegalParam.RegionId');
   if (input.OppositeRouterType !== undefined && !(ROUTER_TYPES as readonly string[]).includes(input.OppositeRouterType)) {
@@ -95,19 +97,25 @@ export const createRouterInterface = defineAction({
     } else if (input.AccessPointId) {
       throw ctx.error('InvalidAccessPoint.ValueNotAllowed');
     }
-    const hcSource = input.HealthCheckSourceIp, hcTarget = input.HealthCheckTargetIp;
+    const hcSource = input.HealthCheckSourceIp,
+      hcTarget = input.HealthCheckTargetIp;
     if (hcSource !== undefined || hcTarget !== undefined) {
       if (routerType !== 'VRouter' || input.OppositeRouterType !== 'VBR') throw ctx.error('OperationFailed.HcForInvalidRiType');
       if (!hcSource || !hcTarget || !isIpv4(hcSource) || !isIpv4(hcTarget)) throw ctx.error('InvalidParameter', 'HealthCheckSourceIp');
       if (hcSource === hcTarget) throw ctx.error('IllegalParam.HealthcheckIp');
     }
     if (ctx.account.billsOutstanding) throw ctx.error('Forbidden.BillsOutstanding');
-    if (input.FastLinkMode && (routerType !== 'VBR' || input.OppositeRouterType !== 'VRouter' || !input.OppositeRouterId || !input.OppositeInterfaceOwnerId)) {
+    if (
+      input.FastLinkMode &&
+      (routerType !== 'VBR' || input.OppositeRouterType !== 'VRouter' || !input.OppositeRouterId || !input.OppositeInterfaceOwnerId)
+    ) {
       throw ctx.error('InvalidParam.NotFound');
     }
     return idempotent(ctx, 'CreateRouterInterface', input.ClientToken, () => {
-      if (repos.routerInterfaces.count({ routerId: router.id }) >= INTERFACES_PER_ROUTER) throw ctx.error('LimitationExceed.InterfaceNumberOnRouter');
-      if (input.OppositeRouterId && hasConnectionBetween(ctx, router.id, input.OppositeRouterId)) throw ctx.error('HaveConnectionBetweenRouters');
+      if (repos.routerInterfaces.count({ routerId: router.id }) >= INTERFACES_PER_ROUTER)
+        throw ctx.error('LimitationExceed.InterfaceNumberOnRouter');
+      if (input.OppositeRouterId && hasConnectionBetween(ctx, router.id, input.OppositeRouterId))
+        throw ctx.error('HaveConnectionBetweenRouters');
       const prepaid = charge === 'PrePaid';
       const months = (input.Period ?? 1) * ((input.PricingCycle ?? 'Month') === 'Year' ? 12 : 1);
       const ri: RouterInterface = {
@@ -163,7 +171,8 @@ function fastLink(ctx: ActionContext, ri: RouterInterface): void {
   if (!target || target.kind !== 'VRouter' || target.accountId !== ri.oppositeInterfaceOwnerId || target.regionId !== ri.oppositeRegionId) {
     throw ctx.error('InvalidParam.NotFound');
   }
-  if (repos.routerInterfaces.count({ routerId: target.id }) >= INTERFACES_PER_ROUTER) throw ctx.error('LimitationExceed.InterfaceNumberOnRouter');
+  if (repos.routerInterfaces.count({ routerId: target.id }) >= INTERFACES_PER_ROUTER)
+    throw ctx.error('LimitationExceed.InterfaceNumberOnRouter');
   const acceptorId = ctx.ids.resource('ri', target.regionId);
   const initiator: RouterInterface = { ...ri, oppositeInterfaceId: acceptorId };
   const acceptor: RouterInterface = {

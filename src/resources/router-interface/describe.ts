@@ -51,8 +51,22 @@ export const describeRouterInterfaces = defineAction({
     const p = page(input.PageNumber, input.PageSize);
     // A selective filter uses its own index; otherwise SQLite may walk the owner index for the sort
     // order and scan every interface of the account (measured: 34 ms at 100k, 0.2 ms with the hint).
-    const index = where.id ? undefined : where.routerId ? 'router_interfaces_router' : where.oppositeRouterId ? 'router_interfaces_opposite_router' : where.oppositeInterfaceId ? 'router_interfaces_opposite_interface' : undefined;
-    const { total, rows } = listPage(ctx.services.repos.routerInterfaces, w, p, input.Tags?.length ? (ri) => hasTags(ri.tags, input.Tags) : undefined, index);
+    const index = where.id
+      ? undefined
+      : where.routerId
+        ? 'router_interfaces_router'
+        : where.oppositeRouterId
+          ? 'router_interfaces_opposite_router'
+          : where.oppositeInterfaceId
+            ? 'router_interfaces_opposite_interface'
+            : undefined;
+    const { total, rows } = listPage(
+      ctx.services.repos.routerInterfaces,
+      w,
+      p,
+      input.Tags?.length ? (ri) => hasTags(ri.tags, input.Tags) : undefined,
+      index,
+    );
     return {
       ...pageFields(total, p),
       RouterInterfaceSet: { RouterInterfaceType: rows.map((ri) => riItem(ctx, ri, input.IncludeReservationData ?? false)) },

@@ -27,7 +27,14 @@ export function businessStatus(account: Account | undefined): string {
  * Starts transition `t` on `ri` and, when given and allowed, `peerT` on its peer, both due at the
  * same time (an injected fault may revert one end).
  */
-export function startTransition(ctx: ActionContext, kind: TransitionKind, ri: RouterInterface, t: TransitionName, peer?: RouterInterface, peerT: TransitionName = t): void {
+export function startTransition(
+  ctx: ActionContext,
+  kind: TransitionKind,
+  ri: RouterInterface,
+  t: TransitionName,
+  peer?: RouterInterface,
+  peerT: TransitionName = t,
+): void {
   const plan = ctx.plan(kind);
   const ris = ctx.services.repos.routerInterfaces;
   ris.update(begin(ri, t, ctx.now, plan.dueAt, plan.revert === 'self'));

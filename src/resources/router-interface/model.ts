@@ -14,13 +14,32 @@ export type RouterType = (typeof ROUTER_TYPES)[number];
 
 /** Spec -> bandwidth in Mbps (the spec's table); `Negative` is the accepting side's, 0 Mbps. */
 export const SPECS: Record<string, number> = {
-  'Mini.2': 2, 'Mini.5': 5, 'Small.1': 10, 'Small.2': 20, 'Small.5': 50, 'Middle.1': 100, 'Middle.2': 200,
-  'Middle.5': 500, 'Large.1': 1000, 'Large.2': 2000, 'Large.5': 5000, 'Xlarge.1': 10000, Negative: 0,
+  'Mini.2': 2,
+  'Mini.5': 5,
+  'Small.1': 10,
+  'Small.2': 20,
+  'Small.5': 50,
+  'Middle.1': 100,
+  'Middle.2': 200,
+  'Middle.5': 500,
+  'Large.1': 1000,
+  'Large.2': 2000,
+  'Large.5': 5000,
+  'Xlarge.1': 10000,
+  Negative: 0,
 };
 
 export type Status =
-  | 'Idle' | 'Connecting' | 'AcceptingConnecting' | 'Activating' | 'Active'
-  | 'Modifying' | 'Deactivating' | 'Inactive' | 'Deleting' | 'Deleted';
+  | 'Idle'
+  | 'Connecting'
+  | 'AcceptingConnecting'
+  | 'Activating'
+  | 'Active'
+  | 'Modifying'
+  | 'Deactivating'
+  | 'Inactive'
+  | 'Deleting'
+  | 'Deleted';
 
 export interface RouterInterface {
   id: string;

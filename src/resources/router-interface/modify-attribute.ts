@@ -40,17 +40,21 @@ export const modifyRouterInterfaceAttribute = defineAction({
     for (const ip of [input.HealthCheckSourceIp, input.HealthCheckTargetIp]) {
       if (ip !== undefined && !isIpv4(ip)) throw ctx.error('InvalidHealthCheckIP.Malformd');
     }
-    if (input.HcRate !== undefined && input.HcRate <= 0) throw ctx.error('IllegalParam.HcRate', 'HcRate must be a positive number of milliseconds.');
-    if (input.HcThreshold !== undefined && input.HcThreshold <= 0) throw ctx.error('IllegalParam.HcThreshold', 'HcThreshold must be a positive number of probes.');
+    if (input.HcRate !== undefined && input.HcRate <= 0)
+      throw ctx.error('IllegalParam.HcRate', 'HcRate must be a positive number of milliseconds.');
+    if (input.HcThreshold !== undefined && input.HcThreshold <= 0)
+      throw ctx.error('IllegalParam.HcThreshold', 'HcThreshold must be a positive number of probes.');
     const opposite = {
       oppositeInterfaceId: input.OppositeInterfaceId ?? ri.oppositeInterfaceId,
       oppositeRouterId: input.OppositeRouterId ?? ri.oppositeRouterId,
       oppositeRouterType: input.OppositeRouterType ?? ri.oppositeRouterType,
-      oppositeInterfaceOwnerId: input.OppositeInterfaceOwnerId !== undefined ? String(input.OppositeInterfaceOwnerId) : ri.oppositeInterfaceOwnerId,
+      oppositeInterfaceOwnerId:
+        input.OppositeInterfaceOwnerId !== undefined ? String(input.OppositeInterfaceOwnerId) : ri.oppositeInterfaceOwnerId,
     };
     const changed = (Object.keys(opposite) as (keyof typeof opposite)[]).some((k) => opposite[k] !== ri[k]);
     if (changed && ri.status !== 'Idle') throw ctx.error('InvalidParam.ModifyRouterInterface');
-    if (ri.oppositeAccessPointId && input.OppositeRouterType !== undefined && input.OppositeRouterType !== 'VBR') throw ctx.error('Forbbiden.ModifyIdAndType');
+    if (ri.oppositeAccessPointId && input.OppositeRouterType !== undefined && input.OppositeRouterType !== 'VBR')
+      throw ctx.error('Forbbiden.ModifyIdAndType');
     const next: RouterInterface = {
       ...ri,
       ...opposite,

@@ -21,7 +21,8 @@ export const modifyRouterInterfaceSpec = defineAction({
   handler: (input: Input, ctx) => {
     const ri = ownInterface(ctx, input.RegionId, input.RouterInterfaceId);
     if (ctx.account.financialLocked) throw ctx.error('Forbidden.FinancialLocked');
-    if (!(input.Spec in SPECS) || (ri.role === 'AcceptingSide') !== (input.Spec === 'Negative')) throw ctx.error('InvalidSpec.ValueNotSupported');
+    if (!(input.Spec in SPECS) || (ri.role === 'AcceptingSide') !== (input.Spec === 'Negative'))
+      throw ctx.error('InvalidSpec.ValueNotSupported');
     return idempotent(ctx, 'ModifyRouterInterfaceSpec', input.ClientToken, () => {
       if (ri.status === 'Idle') {
         ctx.services.repos.routerInterfaces.update({ ...ri, spec: input.Spec, modifiedAt: ctx.now });

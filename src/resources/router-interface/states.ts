@@ -41,6 +41,10 @@ export function begin(ri: RouterInterface, t: TransitionName, now: number, dueAt
 
 /** The pairs of statuses the two ends of a link may be in at the same time. */
 export const MATCHING: readonly (readonly [Status, Status])[] = [
-  ['Idle', 'Idle'], ['Connecting', 'AcceptingConnecting'], ['Active', 'Active'], ['Activating', 'Activating'],
-  ['Deactivating', 'Deactivating'], ['Inactive', 'Inactive'],
+  ['Idle', 'Idle'],
+  ['Connecting', 'AcceptingConnecting'],
+  ['Active', 'Active'],
+  ['Activating', 'Activating'],
+  ['Deactivating', 'Deactivating'],
+  ['Inactive', 'Inactive'],
 ];

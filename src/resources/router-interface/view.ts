@@ -56,7 +56,9 @@ export function riItem(ctx: ActionContext, ri: RouterInterface, includeReservati
     ...riFields(ctx, ri),
     FastLinkMode: ri.fastLinkMode,
     Ipv6Status: 'off',
-    ...(includeReservation ? { ReservationActiveTime: '', ReservationBandwidth: '', ReservationInternetChargeType: '', ReservationOrderType: '' } : {}),
+    ...(includeReservation
+      ? { ReservationActiveTime: '', ReservationBandwidth: '', ReservationInternetChargeType: '', ReservationOrderType: '' }
+      : {}),
   };
 }
 

@@ -9,7 +9,11 @@ export interface FilterInput {
 }
 
 /** Maps each filter to its canonical key; repeated keys intersect their value lists. */
-export function readFilters<K extends string>(ctx: ActionContext, filters: FilterInput[] | undefined, keys: readonly K[]): Map<K, string[]> {
+export function readFilters<K extends string>(
+  ctx: ActionContext,
+  filters: FilterInput[] | undefined,
+  keys: readonly K[],
+): Map<K, string[]> {
   const byLower = new Map(keys.map((k) => [k.toLowerCase(), k] as const));
   const out = new Map<K, string[]>();
   for (const f of filters ?? []) {

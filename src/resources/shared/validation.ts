@@ -40,9 +40,11 @@ export function parseCidr(s: string): Cidr | undefined {
 }
 
 export function sameSubnet(a: string, b: string, mask: string): boolean {
-  const x = ipv4ToInt(a), y = ipv4ToInt(b), m = ipv4ToInt(mask);
+  const x = ipv4ToInt(a),
+    y = ipv4ToInt(b),
+    m = ipv4ToInt(mask);
   if (x === undefined || y === undefined || m === undefined) return false;
-  return ((x & m) >>> 0) === ((y & m) >>> 0);
+  return (x & m) >>> 0 === (y & m) >>> 0;
 }
 
 export interface Tag {

@@ -45,9 +45,19 @@ export const createVpc = defineAction({
       const resourceGroupId = input.ResourceGroupId ?? defaultResourceGroup(ctx.account.id);
       const base = { accountId: ctx.account.id, regionId: input.RegionId, createdAt: ctx.now };
       repos.vpcs.insert({
-        ...base, id: vpcId, name: input.VpcName ?? '', description: input.Description ?? '', cidrBlock: cidr, status: 'Pending',
-        vRouterId, routeTableId, resourceGroupId, isDefault: false, tags: tagsJson(input.Tag),
-        pendingStatus: 'Available', dueAt: ctx.plan('Vpc.create').dueAt,
+        ...base,
+        id: vpcId,
+        name: input.VpcName ?? '',
+        description: input.Description ?? '',
+        cidrBlock: cidr,
+        status: 'Pending',
+        vRouterId,
+        routeTableId,
+        resourceGroupId,
+        isDefault: false,
+        tags: tagsJson(input.Tag),
+        pendingStatus: 'Available',
+        dueAt: ctx.plan('Vpc.create').dueAt,
       });
       repos.routers.insert({ ...base, id: vRouterId, kind: 'VRouter', vpcId, accessPointId: '', routeTableId, name: '', description: '' });
       repos.routeTables.insert({ ...base, id: routeTableId, routerId: vRouterId, routerType: 'VRouter', vpcId, name: '', description: '' });

@@ -20,12 +20,21 @@ export const describeVpcs = defineAction({
   name: 'DescribeVpcs',
   mode: 'read',
   handler: (input: Input, ctx) => {
-    const ids = input.VpcId?.split(',').map((s) => s.trim()).filter(Boolean);
+    const ids = input.VpcId?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (ids && ids.length > 20) throw ctx.error('InvalidVpcIdNumber.NotSupported');
     const p = page(input.PageNumber, input.PageSize);
     const owner = input.VpcOwnerId === undefined ? ctx.account.id : String(input.VpcOwnerId);
     // Only the caller's own VPCs are visible, whatever VpcOwnerId says.
-    const where = { accountId: owner === ctx.account.id ? ctx.account.id : [], regionId: input.RegionId, id: ids, name: input.VpcName, resourceGroupId: input.ResourceGroupId, isDefault: input.IsDefault };
+    const where = {
+      accountId: owner === ctx.account.id ? ctx.account.id : [],
+      regionId: input.RegionId,
+      id: ids,
+      name: input.VpcName,
+      resourceGroupId: input.ResourceGroupId,
+      isDefault: input.IsDefault,
+    };
     const { total, rows } = listPage(ctx.services.repos.vpcs, where, p, input.Tag?.length ? (v) => hasTags(v.tags, input.Tag) : undefined);
     return {
       ...pageFields(total, p),

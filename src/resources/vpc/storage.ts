@@ -4,7 +4,23 @@ import type { RouteTable, Router, Vpc } from './model.js';
 export const VPCS: TableDef<Vpc> = {
   table: 'vpcs',
   key: 'id',
-  columns: ['id', 'accountId', 'regionId', 'name', 'description', 'cidrBlock', 'status', 'vRouterId', 'routeTableId', 'resourceGroupId', 'isDefault', 'tags', 'createdAt', 'pendingStatus', 'dueAt'],
+  columns: [
+    'id',
+    'accountId',
+    'regionId',
+    'name',
+    'description',
+    'cidrBlock',
+    'status',
+    'vRouterId',
+    'routeTableId',
+    'resourceGroupId',
+    'isDefault',
+    'tags',
+    'createdAt',
+    'pendingStatus',
+    'dueAt',
+  ],
   booleans: ['isDefault'],
 };
 

@@ -148,14 +148,17 @@ export class SqliteStore implements Store {
   }
 
   private stateTables(): string[] {
-    const rows = this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
+    const rows = this.db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      .all() as { name: string }[];
     return rows.map((r) => r.name).filter((n) => !NOT_STATE.has(n));
   }
 
   /** Every row of every state table, by table name (snapshots, tests). */
   dumpTables(): Record<string, Record<string, Scalar>[]> {
     const out: Record<string, Record<string, Scalar>[]> = {};
-    for (const name of this.stateTables()) out[name] = this.db.prepare(`SELECT * FROM ${name} ORDER BY rowid`).all() as Record<string, Scalar>[];
+    for (const name of this.stateTables())
+      out[name] = this.db.prepare(`SELECT * FROM ${name} ORDER BY rowid`).all() as Record<string, Scalar>[];
     return out;
   }
 
@@ -177,7 +180,9 @@ export class SqliteStore implements Store {
         if (keep.includes(name)) continue;
         for (const row of rows) {
           const cols = Object.keys(row);
-          this.stmt(`INSERT INTO ${name} (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...cols.map((c) => row[c] as Scalar));
+          this.stmt(`INSERT INTO ${name} (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(
+            ...cols.map((c) => row[c] as Scalar),
+          );
         }
       }
     });
@@ -204,7 +209,10 @@ class SqliteRepo<T> implements Repo<T> {
     const t = def.table;
     this.cols = def.columns.map((c) => `"${c}"`).join(', ');
     this.insertSql = `INSERT INTO ${t} (${this.cols}) VALUES (${def.columns.map((c) => '@' + c).join(', ')})`;
-    this.updateSql = `UPDATE ${t} SET ${def.columns.filter((c) => c !== def.key).map((c) => `"${c}" = @${c}`).join(', ')} WHERE "${def.key}" = @${def.key}`;
+    this.updateSql = `UPDATE ${t} SET ${def.columns
+      .filter((c) => c !== def.key)
+      .map((c) => `"${c}" = @${c}`)
+      .join(', ')} WHERE "${def.key}" = @${def.key}`;
     this.getSql = `SELECT ${this.cols} FROM ${t} WHERE "${def.key}" = ?`;
     this.deleteSql = `DELETE FROM ${t} WHERE "${def.key}" = ?`;
     this.bools = new Set(def.booleans ?? []);
@@ -267,7 +275,11 @@ class SqliteRepo<T> implements Repo<T> {
 
   count(where: Where<T>, index?: string): number {
     const w = this.where(where);
-    return (this.store.stmt(`SELECT COUNT(*) AS n FROM ${this.def.table}${index ? ` INDEXED BY ${index}` : ''}${w.sql}`).get(...w.args) as { n: number }).n;
+    return (
+      this.store.stmt(`SELECT COUNT(*) AS n FROM ${this.def.table}${index ? ` INDEXED BY ${index}` : ''}${w.sql}`).get(...w.args) as {
+        n: number;
+      }
+    ).n;
   }
 
   insert(row: T): void {
