@@ -1,6 +1,7 @@
 // Shapes of the facts generated from Alibaba's API metadata (see scripts/gen-facts.mjs).
 
-export type ParamType = 's' | 'i' | 'b' | 'n' | 'a' | 'o';
+/** 's' string, 'i' integer, 'u' an account id sent as an integer (kept as its digits), 'b' boolean, 'n' number, 'a' array, 'o' object. */
+export type ParamType = 's' | 'i' | 'u' | 'b' | 'n' | 'a' | 'o';
 
 export interface ParamFact {
   name?: string;

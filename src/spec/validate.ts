@@ -34,6 +34,13 @@ function scalar(facts: ActionFacts, p: ParamFact, wireName: string, raw: string)
       // Beyond 2^53 (16-digit AliUids can be) the digits are kept as a string, exactly as sent.
       return Number.isSafeInteger(n) ? n : raw.replace(/^(-?)0+(?=\d)/, '$1');
     }
+    case 'u': {
+      // An account id: digits, kept as a string whatever its size (AliUids can exceed 2^53).
+      if (!/^-?\d{1,19}$/.test(raw)) throw invalid(facts, wireName);
+      const n = Number(raw);
+      if ((p.minimum !== undefined && n < p.minimum) || (p.maximum !== undefined && n > p.maximum)) throw invalid(facts, wireName);
+      return raw.replace(/^(-?)0+(?=\d)/, '$1');
+    }
     case 'n': {
       const n = Number(raw);
       if (raw.trim() === '' || !Number.isFinite(n)) throw invalid(facts, wireName);
