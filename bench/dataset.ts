@@ -7,14 +7,16 @@
 // column has LocalVPC's own shape. The document is imported with POST /_localvpc/snapshots/import.
 // A document over the admin API's body limit (64 MiB in src/admin/router.ts; 100k interfaces make
 // about 100 MB) is refused with 413: it is then applied, server stopped, by the function that
-// import route runs, SqliteStore.replaceTables, on the same database file.
+// import route runs, SqliteStore.replace, on the same database file.
 // Interfaces are linked in pairs (initiator on router r < R/2, acceptor on router R/2 + (r + slot)
 // mod R/2, so no two links join the same two routers), Active, as a busy account's would be.
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import type { Scalar } from '../src/store/store.js';
+import type { Scalar } from '../src/store/port.js';
+import { Registry } from '../src/engine/module.js';
+import { MODULES } from '../src/app/modules.js';
 import { adminCall, DEFAULT_ALIUID, REGION, rpc, until, type Json } from './api.js';
 import { startLocalVpc, tempDir } from './servers.js';
 
@@ -22,7 +24,7 @@ type RowT = Record<string, Scalar>;
 interface SnapshotDoc {
   format: string;
   version: number;
-  schemaVersion: number;
+  schema: Record<string, number>;
   exportedAt: string;
   clock: number;
   tables: Record<string, RowT[]>;
@@ -193,16 +195,16 @@ async function build(size: number): Promise<Dataset> {
       text: e.message,
     }));
     if (res.status === 413 || res.status === -1) {
-      // Over the admin body limit: the same replaceTables the import route runs, on the stopped server's file.
+      // Over the admin body limit: the same replace the import route runs, on the stopped server's file.
       await vpc.stop();
-      const store = new SqliteStore({ path: join(dir, 'localvpc.db') });
+      const store = new SqliteStore({ path: join(dir, 'localvpc.db'), schema: new Registry(MODULES).schema });
       try {
-        if (store.schemaVersion() !== doc.schemaVersion) throw new Error('schema version differs from the export');
-        store.replaceTables(doc.tables);
+        if (JSON.stringify(store.schema()) !== JSON.stringify(doc.schema)) throw new Error('schema differs from the export');
+        await store.replace(doc.tables);
       } finally {
-        store.close();
+        await store.close();
       }
-      method = `SqliteStore.replaceTables (POST import refused: ${res.status === 413 ? '413, over the 64 MiB admin body limit' : res.text})`;
+      method = `SqliteStore.replace (POST import refused: ${res.status === 413 ? '413, over the 64 MiB admin body limit' : res.text})`;
     } else if (res.status !== 200) {
       throw new Error(`import answered ${res.status}: ${res.text.slice(0, 300)}`);
     }

@@ -4,22 +4,24 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { STS_ACTIONS, VPC_ACTIONS } from '../src/actions/registry.js';
+import { Registry } from '../src/engine/module.js';
+import { MODULES } from '../src/app/modules.js';
 import { DEFAULTS, KEYS } from '../src/config/config.js';
 import { vpcFacts } from '../src/spec/vpc-facts.generated.js';
 
 export function actionsBlock(): string {
-  const vpc = Object.keys(VPC_ACTIONS).sort();
-  const sts = Object.keys(STS_ACTIONS).sort();
+  const registry = new Registry(MODULES);
+  const vpc = registry.actions('Vpc');
+  const sts = registry.actions('Sts');
   const total = Object.keys(vpcFacts.actions).length;
   return [
     `Vpc 2016-04-28: ${vpc.length} of the ${total} actions of the published API. Any other action of that API answers \`UnsupportedOperation.LocalVPC\` (400) after its parameters are validated.`,
     '',
-    ...vpc.map((a) => `- \`${a}\` (${VPC_ACTIONS[a as keyof typeof VPC_ACTIONS]?.mode})`),
+    ...vpc.map((a) => `- \`${a.name}\` (${a.mode})`),
     '',
     'STS 2015-04-01 (same endpoint):',
     '',
-    ...sts.map((a) => `- \`${a}\``),
+    ...sts.map((a) => `- \`${a.name}\``),
   ].join('\n');
 }
 

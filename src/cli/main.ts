@@ -3,8 +3,8 @@
 // is a thin client of the admin API of a running server.
 // Exit codes: 0 done, 1 the server refused (4xx/5xx), 2 usage error, 3 server unreachable.
 import { ConfigError, loadConfig, KEYS } from '../config/config.js';
-import { startApp } from '../server/app.js';
-import { SeedError } from '../server/seed.js';
+import { startApp } from '../app/start.js';
+import { SeedError } from '../app/seed.js';
 import { parseArgs, UsageError } from './args.js';
 import { ApiRefused, call, target, Unreachable } from './client.js';
 import { COMMANDS, type Command } from './commands.js';

@@ -4,12 +4,17 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AccountSeed } from '../resources/accounts/service.js';
 import type { Site } from '../resources/accounts/model.js';
-import type { Durability } from '../store/sqlite/sqlite-store.js';
-import { PROFILES, type Profile } from '../core/transition-policy.js';
+import { PROFILES, type Profile } from '../engine/transition-policy.js';
+
+/** How hard the store works to keep an acknowledged write (SQLite's synchronous levels). */
+export const DURABILITIES = ['full', 'normal', 'off'] as const;
+export type Durability = (typeof DURABILITIES)[number];
 
 export interface Config {
   host: string;
   port: number;
+  /** The back end: `memory`, or `sqlite:<folder>`; unset, `--in-memory` and `--data` decide. */
+  store: string | undefined;
   dataDir: string;
   inMemory: boolean;
   durability: Durability;
@@ -48,7 +53,20 @@ interface KeyDef {
 export const KEYS: readonly KeyDef[] = [
   { key: 'host', flag: '--host', env: 'LOCALVPC_HOST', kind: 'string', doc: 'Address to listen on (loopback by default).' },
   { key: 'port', flag: '--port', env: 'LOCALVPC_PORT', kind: 'int', doc: 'TCP port; 0 picks a free one.' },
-  { key: 'dataDir', flag: '--data', env: 'LOCALVPC_DATA_DIR', kind: 'string', doc: 'Folder of the SQLite database (`localvpc.db`).' },
+  {
+    key: 'store',
+    flag: '--store',
+    env: 'LOCALVPC_STORE',
+    kind: 'string',
+    doc: 'Where state is kept: `sqlite:<folder>` (the database `localvpc.db` in that folder) or `memory` (nothing written to disk). Unset: `sqlite:<dataDir>`, or `memory` with `--in-memory`.',
+  },
+  {
+    key: 'dataDir',
+    flag: '--data',
+    env: 'LOCALVPC_DATA_DIR',
+    kind: 'string',
+    doc: 'Folder of the SQLite database (`localvpc.db`) and the admin token; `--data X` is `--store sqlite:X`.',
+  },
   {
     key: 'inMemory',
     flag: '--in-memory',
@@ -170,6 +188,7 @@ export const KEYS: readonly KeyDef[] = [
 export const DEFAULTS: Config = {
   host: '127.0.0.1',
   port: 8080,
+  store: undefined,
   dataDir: './.localvpc',
   inMemory: false,
   durability: 'full',
@@ -187,6 +206,18 @@ export const DEFAULTS: Config = {
 };
 
 export class ConfigError extends Error {}
+
+/** The back end a configuration names. */
+export type StoreTarget = { kind: 'memory' } | { kind: 'sqlite'; dir: string };
+
+export function storeTarget(c: Config): StoreTarget {
+  if (c.store !== undefined) {
+    if (c.store === 'memory') return { kind: 'memory' };
+    if (c.store.startsWith('sqlite:') && c.store.length > 'sqlite:'.length) return { kind: 'sqlite', dir: c.store.slice('sqlite:'.length) };
+    throw new ConfigError(`store: expected "memory" or "sqlite:<folder>", got "${c.store}"`);
+  }
+  return c.inMemory ? { kind: 'memory' } : { kind: 'sqlite', dir: c.dataDir };
+}
 
 function parseValue(def: KeyDef, raw: string | boolean, source: string): unknown {
   if (def.kind === 'bool') {
@@ -273,6 +304,9 @@ export function loadConfig({ argv, env, cwd }: LoadInput): Config {
   }
   const c = config as unknown as Config;
   if (c.port > 65535) throw new ConfigError(`port ${c.port} is out of range`);
+  const target = storeTarget(c);
+  if (target.kind === 'sqlite') c.dataDir = target.dir;
+  else c.inMemory = true;
   if (!Array.isArray(c.accounts)) throw new ConfigError('accounts: expected a JSON array');
   return c;
 }

@@ -1,5 +1,5 @@
 // PageNumber / PageSize as Alibaba's list actions use them (defaults 1 and 10; the spec sets the maximum).
-import type { Repo, Where } from '../store/store.js';
+import type { Repo, Where } from '../store/port.js';
 
 export interface Page {
   pageNumber: number;
@@ -22,20 +22,19 @@ export function page(pageNumber: number | undefined, pageSize: number | undefine
  * One page of a repository's rows in a stable order (creation time, then id), with the total.
  * With `keep`, rows are filtered in memory first (tags), and the page is cut after filtering.
  */
-export function listPage<T extends { createdAt: number; id: string }>(
+export async function listPage<T extends { createdAt: number; id: string }>(
   repo: Repo<T>,
   where: Where<T>,
   p: Page,
   keep?: (row: T) => boolean,
-  index?: string,
-): { total: number; rows: T[] } {
-  const orderBy = ['createdAt', 'id'] as (keyof T & string)[];
+): Promise<{ total: number; rows: T[] }> {
+  const orderBy: (keyof T & string)[] = ['createdAt', 'id'];
   if (keep) {
-    const all = repo.find(where, { orderBy, index }).filter(keep);
+    const all = (await repo.find(where, { orderBy })).filter(keep);
     return { total: all.length, rows: all.slice(p.offset, p.offset + p.pageSize) };
   }
-  const rows = repo.find(where, { orderBy, limit: p.pageSize, offset: p.offset, index });
+  const rows = await repo.find(where, { orderBy, limit: p.pageSize, offset: p.offset });
   // A first page that is not full holds everything: no COUNT query needed.
-  const total = p.offset === 0 && rows.length < p.pageSize ? rows.length : repo.count(where, index);
+  const total = p.offset === 0 && rows.length < p.pageSize ? rows.length : await repo.count(where);
   return { total, rows };
 }

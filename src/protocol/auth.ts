@@ -5,7 +5,11 @@
 import { gatewayError } from '../errors/catalog.js';
 import type { Pairs } from './params.js';
 import { parseV3Authorization, sha256Hex, v1Sign, v1StringToSign, v3Sign, v3StringToSign } from './signature.js';
-import { NonceCache } from './nonce-cache.js';
+
+/** Records signature nonces; `add` is false when the nonce was seen within the window (a replay). */
+export interface NonceStore {
+  add(nonce: string, now: number): Promise<boolean>;
+}
 
 export interface KeyRecord {
   accessKeyId: string;
@@ -79,34 +83,33 @@ function checkTimestamp(value: string | undefined, wallNow: number): void {
   if (Math.abs(wallNow - t) > WINDOW_MS) throw gatewayError('InvalidTimeStamp.Expired');
 }
 
-export class Authenticator {
-  private readonly nonces: NonceCache;
+/** How long a signed request stays fresh, and how long its nonce is remembered. */
+export const FRESHNESS_WINDOW_MS = WINDOW_MS;
 
+export class Authenticator {
   constructor(
-    private readonly lookupKey: (accessKeyId: string) => KeyRecord | undefined,
+    private readonly lookupKey: (accessKeyId: string) => Promise<KeyRecord | undefined>,
+    private readonly nonces: NonceStore,
     private readonly wallNow: () => number = Date.now,
-    nonceCapacity = 100_000,
-  ) {
-    this.nonces = new NonceCache(WINDOW_MS, nonceCapacity);
-  }
+  ) {}
 
   /** Returns the verified key, or throws the gateway's error. */
-  verify(req: SignedRequest, env: Envelope): KeyRecord {
+  verify(req: SignedRequest, env: Envelope): Promise<KeyRecord> {
     return env.scheme === 'v3' ? this.verifyV3(req) : this.verifyV1(req);
   }
 
-  private key(accessKeyId: string): KeyRecord {
-    const key = this.lookupKey(accessKeyId);
+  private async key(accessKeyId: string): Promise<KeyRecord> {
+    const key = await this.lookupKey(accessKeyId);
     if (!key) throw gatewayError('InvalidAccessKeyId.NotFound');
     if (!key.active) throw gatewayError('InvalidAccessKeyId.Inactive');
     return key;
   }
 
-  private consumeNonce(key: KeyRecord, nonce: string): void {
-    if (!this.nonces.add(`${key.accessKeyId}\n${nonce}`, this.wallNow())) throw gatewayError('SignatureNonceUsed');
+  private async consumeNonce(key: KeyRecord, nonce: string): Promise<void> {
+    if (!(await this.nonces.add(`${key.accessKeyId}\n${nonce}`, this.wallNow()))) throw gatewayError('SignatureNonceUsed');
   }
 
-  private verifyV1(req: SignedRequest): KeyRecord {
+  private async verifyV1(req: SignedRequest): Promise<KeyRecord> {
     const p = req.allPairs;
     const signature = first(p, 'Signature');
     const accessKeyId = first(p, 'AccessKeyId');
@@ -118,27 +121,27 @@ export class Authenticator {
     checkTimestamp(first(p, 'Timestamp'), this.wallNow());
     const nonce = first(p, 'SignatureNonce');
     if (!nonce) throw gatewayError('MissingSignatureNonce');
-    const key = this.key(accessKeyId);
+    const key = await this.key(accessKeyId);
     const toSign = v1StringToSign(req.method, p);
     if (v1Sign(toSign, key.secret) !== signature) throw gatewayError('SignatureDoesNotMatch', toSign);
-    this.consumeNonce(key, nonce);
+    await this.consumeNonce(key, nonce);
     return key;
   }
 
-  private verifyV3(req: SignedRequest): KeyRecord {
+  private async verifyV3(req: SignedRequest): Promise<KeyRecord> {
     const auth = parseV3Authorization(header(req, 'authorization') ?? '');
     if (!auth) throw gatewayError('IncompleteSignature');
     if (auth.algorithm !== 'ACS3-HMAC-SHA256') throw gatewayError('InvalidSignatureMethod');
     checkTimestamp(header(req, 'x-acs-date'), this.wallNow());
     const nonce = header(req, 'x-acs-signature-nonce');
     if (!nonce) throw gatewayError('MissingSignatureNonce');
-    const key = this.key(auth.accessKeyId);
+    const key = await this.key(auth.accessKeyId);
     const payloadHash = sha256Hex(req.rawBody);
     const declared = header(req, 'x-acs-content-sha256');
     const toSign = v3StringToSign(req.method, req.path, req.queryPairs, req.headers, auth.signedHeaders, declared ?? payloadHash);
     if (declared !== undefined && declared !== payloadHash) throw gatewayError('SignatureDoesNotMatch', toSign);
     if (v3Sign(toSign, key.secret) !== auth.signature) throw gatewayError('SignatureDoesNotMatch', toSign);
-    this.consumeNonce(key, nonce);
+    await this.consumeNonce(key, nonce);
     return key;
   }
 }

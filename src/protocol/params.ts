@@ -23,3 +23,18 @@ export function splitTarget(url: string): { path: string; query: string } {
   const q = url.indexOf('?');
   return q < 0 ? { path: url, query: '' } : { path: url.slice(0, q), query: url.slice(q + 1) };
 }
+
+/**
+ * Structured parameters in wire form, as SDKs flatten them: lists become `Name.1`, `Name.2` (1-based),
+ * objects `Name.Key`; scalars are sent as their string form. For callers that hold a structure
+ * (the seed file, the admin API's calls).
+ */
+export function flattenParams(params: Record<string, unknown>, into: Pairs = []): Pairs {
+  const walk = (prefix: string, v: unknown): void => {
+    if (Array.isArray(v)) v.forEach((x, i) => walk(`${prefix}.${i + 1}`, x));
+    else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(`${prefix}.${k}`, x);
+    else if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') into.push([prefix, String(v)]);
+  };
+  for (const [k, v] of Object.entries(params)) walk(k, v);
+  return into;
+}

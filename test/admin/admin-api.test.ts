@@ -286,3 +286,51 @@ describe('snapshots and the journal', () => {
     assert.equal(page.body.events.length, 2);
   });
 });
+
+describe('actions run through the admin API', () => {
+  test('an action runs as the named account, through the same engine: SDK sees it, journal says admin', async () => {
+    const r = await admin(srv, 'POST', '/_localvpc/call', {
+      account: ACCOUNTS.b.uid,
+      action: 'CreateVpc',
+      params: { RegionId: 'cn-beijing', CidrBlock: '10.9.0.0/16', VpcName: 'from-admin', Tag: [{ Key: 'team', Value: 'net' }] },
+    });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    const vpcId: string = r.body.result.VpcId;
+    assert.match(vpcId, /^vpc-2ze/);
+    const seen = await w.client(ACCOUNTS.b).describeVpcs(new Vpc.DescribeVpcsRequest({ regionId: 'cn-beijing', vpcId }));
+    assert.equal(seen.body?.vpcs?.vpc?.[0]?.vpcName, 'from-admin');
+    assert.deepEqual(
+      seen.body?.vpcs?.vpc?.[0]?.tags?.tag?.map((t) => [t.key, t.value]),
+      [['team', 'net']],
+    );
+    const other = await w.client(ACCOUNTS.a).describeVpcs(new Vpc.DescribeVpcsRequest({ regionId: 'cn-beijing', vpcId }));
+    assert.equal(other.body?.totalCount, 0, 'it belongs to the named account only');
+    const j = await admin(srv, 'GET', `/_localvpc/journal?eventName=CreateVpc&resourceName=${vpcId}`);
+    assert.equal(j.body.events[0]?.eventSource, 'admin');
+    assert.equal(j.body.events[0]?.requestId, r.body.requestId);
+  });
+
+  test("an action's error comes back with Alibaba's code and status, and changes nothing", async () => {
+    const before = await admin(srv, 'GET', '/_localvpc/snapshots/export');
+    const bad = await admin(srv, 'POST', '/_localvpc/call', {
+      action: 'CreateVpc',
+      params: { RegionId: 'cn-beijing', CidrBlock: '300.0.0.0/8' },
+    });
+    assert.equal(bad.status, 400);
+    assert.equal(bad.body.error.code, 'InvalidParameter');
+    const region = await admin(srv, 'POST', '/_localvpc/call', { action: 'DescribeVpcs', params: { RegionId: 'cn-nowhere' } });
+    assert.equal(region.body.error.code, 'InvalidRegionId.NotFound');
+    const missing = await admin(srv, 'POST', '/_localvpc/call', { action: 'CreateVpc', params: {} });
+    assert.equal(missing.body.error.code, 'MissingParameter');
+    const unimplemented = await admin(srv, 'POST', '/_localvpc/call', {
+      action: 'CreateNatGateway',
+      params: { RegionId: 'cn-beijing', VpcId: 'vpc-x' },
+    });
+    assert.equal(unimplemented.body.error.code, 'UnsupportedOperation.LocalVPC');
+    const after = await admin(srv, 'GET', '/_localvpc/snapshots/export');
+    assert.deepEqual(after.body.tables, before.body.tables);
+    assert.equal((await admin(srv, 'POST', '/_localvpc/call', { account: '1999999999999999', action: 'DescribeRegions' })).status, 404);
+    assert.equal((await admin(srv, 'POST', '/_localvpc/call', { action: 'DescribeRegions', params: 'RegionId=x' })).status, 400);
+    assert.equal((await admin(srv, 'POST', '/_localvpc/call', { action: 'DescribeRegions' }, null)).status, 401);
+  });
+});

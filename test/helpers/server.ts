@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULTS, type Config } from '../../src/config/config.js';
-import { startApp, type App } from '../../src/server/app.js';
+import { startApp, type App } from '../../src/app/start.js';
 
 export interface TestServer {
   app: App;

@@ -10,7 +10,8 @@ import { ACCOUNTS, World, startWorld, type End } from '../helpers/world.js';
 import { Vpc } from '../helpers/clients.js';
 import { send, v1, v3, isoNow, type RawResponse } from '../helpers/raw.js';
 import { vpcFacts } from '../../src/spec/vpc-facts.generated.js';
-import { VPC_ACTIONS } from '../../src/actions/registry.js';
+import { Registry } from '../../src/engine/module.js';
+import { MODULES } from '../../src/app/modules.js';
 import type { ParamFact } from '../../src/spec/types.js';
 import type { TestServer } from '../helpers/server.js';
 
@@ -24,7 +25,7 @@ before(async () => {
 });
 after(async () => srv.close());
 
-const state = (): string => JSON.stringify(srv.app.services.store.dumpTables());
+const state = async (): Promise<string> => JSON.stringify(await srv.app.store.dump());
 
 function wellFormed(r: RawResponse): Record<string, unknown> {
   assert.ok(r.status < 500, `5xx: ${r.status} ${r.text.slice(0, 300)}`);
@@ -98,17 +99,17 @@ function paramsFor(action: string): fc.Arbitrary<[string, string][]> {
 }
 
 describe('every implemented action under random parameters', () => {
-  for (const action of Object.keys(VPC_ACTIONS)) {
+  for (const action of new Registry(MODULES).actions('Vpc').map((a) => a.name)) {
     test(action, async () => {
       await fc.assert(
         fc.asyncProperty(paramsFor(action), fc.boolean(), fc.boolean(), async (params, useV3, duplicate) => {
-          const before = state();
+          const before = await state();
           const pairs: [string, string][] = duplicate && params[0] ? [...params, params[0]] : params;
           const r = useV3
             ? await v3(srv.port, Object.fromEntries(pairs), { action })
             : await v1(srv.port, [['Action', action], ...pairs], { method: 'POST', form: true });
           wellFormed(r);
-          if (r.status >= 400) assert.equal(state(), before, `${action} failed (${r.text.slice(0, 200)}) but changed state`);
+          if (r.status >= 400) assert.equal(await state(), before, `${action} failed (${r.text.slice(0, 200)}) but changed state`);
         }),
         { numRuns: 40 },
       );
@@ -263,7 +264,7 @@ describe("one account against another's interfaces", () => {
   test("every router-interface action from account B on A's interface: InvalidRouterInterfaceId.NotFound, nothing more, nothing changed", async () => {
     const b = w.client(ACCOUNTS.b);
     const { ini } = pair;
-    const before = state();
+    const before = await state();
     const calls: [string, () => Promise<unknown>][] = [
       [
         'Connect',
@@ -318,6 +319,6 @@ describe("one account against another's interfaces", () => {
       }),
     );
     assert.equal(listed.body?.totalCount, 0);
-    assert.equal(state(), before);
+    assert.equal(await state(), before);
   });
 });

@@ -1,6 +1,7 @@
 // The whole lifecycle through the official SDKs, as a user runs it: VPCs in two regions, an
 // initiator and an acceptor, connect, poll to Active, deactivate, activate, modify the spec,
 // delete both; across two accounts; a VBR-to-VPC pair; a restart in the middle of a transition.
+import { ROUTER_INTERFACES } from '../../src/resources/router-interface/storage.js';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ACCOUNTS, World, openWorld, startWorld, type End } from '../helpers/world.js';
@@ -229,7 +230,7 @@ describe('a restart in the middle of a transition finishes it', () => {
     const second = await startWorld({ transitionDelayMs: 300 }, first.dataDir);
     try {
       await new Promise((r) => setTimeout(r, 500));
-      const row = second.app.services.repos.routerInterfaces.get(ini.id);
+      const row = await second.app.store.run('read', (tx) => tx.repo(ROUTER_INTERFACES).get(ini.id));
       assert.equal(row?.status, 'Active');
     } finally {
       await second.close();

@@ -1,8 +1,9 @@
-// Account operations shared by start-up (default and configured accounts), the gateway (key
-// lookup) and, later, the admin API.
+// Account operations other modules and the admin API use: the AliUid rule, reading an account,
+// and creating one (with its keys) at start-up or from a seed file.
 import type { IdGenerator } from '../../core/ids.js';
 import type { AccessKey, Account, Site } from './model.js';
-import type { AccountRepos } from './storage.js';
+import type { Tx } from '../../store/port.js';
+import { ACCESS_KEYS, ACCOUNTS } from './storage.js';
 
 export interface AccountSeed {
   aliUid?: string;
@@ -22,9 +23,10 @@ export function isAliUid(s: string): boolean {
  * site and billing flags the seed states are applied (configuration is authoritative for what it
  * says); what it leaves out stays as stored.
  */
-export function ensureAccount(repos: AccountRepos, ids: IdGenerator, seed: AccountSeed, now: number): Account {
+export async function ensureAccount(tx: Tx, ids: IdGenerator, seed: AccountSeed, now: number): Promise<Account> {
+  const repos = { accounts: tx.repo(ACCOUNTS), keys: tx.repo(ACCESS_KEYS) };
   const id = seed.aliUid ?? ids.digits(16);
-  let account = repos.accounts.get(id);
+  let account = await repos.accounts.get(id);
   if (!account) {
     account = {
       id,
@@ -35,7 +37,7 @@ export function ensureAccount(repos: AccountRepos, ids: IdGenerator, seed: Accou
       financialLocked: seed.financialLocked ?? false,
       createdAt: now,
     };
-    repos.accounts.insert(account);
+    await repos.accounts.insert(account);
   } else {
     const next: Account = {
       ...account,
@@ -48,12 +50,12 @@ export function ensureAccount(repos: AccountRepos, ids: IdGenerator, seed: Accou
       next.billsOutstanding !== account.billsOutstanding ||
       next.financialLocked !== account.financialLocked
     ) {
-      repos.accounts.update(next);
+      await repos.accounts.update(next);
       account = next;
     }
   }
   for (const k of seed.accessKeys ?? []) {
-    const existing = repos.keys.get(k.accessKeyId);
+    const existing = await repos.keys.get(k.accessKeyId);
     if (existing && existing.accountId !== id) {
       throw new Error(`AccessKeyId ${k.accessKeyId} already belongs to account ${existing.accountId}`);
     }
@@ -65,8 +67,13 @@ export function ensureAccount(repos: AccountRepos, ids: IdGenerator, seed: Accou
         status: k.active === false ? 'Inactive' : 'Active',
         createdAt: now,
       };
-      repos.keys.insert(key);
+      await repos.keys.insert(key);
     }
   }
   return account;
+}
+
+/** An account by AliUid, read in the caller's unit of work. */
+export function getAccount(tx: Tx, id: string): Promise<Account | undefined> {
+  return tx.repo(ACCOUNTS).get(id);
 }

@@ -1,4 +1,5 @@
-import type { Repo, Store, TableDef } from '../../store/store.js';
+// The accounts tables: accounts (by AliUid) and their AccessKey pairs.
+import type { TableDef } from '../../store/port.js';
 import type { AccessKey, Account } from './model.js';
 
 export const ACCOUNTS: TableDef<Account> = {
@@ -6,19 +7,12 @@ export const ACCOUNTS: TableDef<Account> = {
   key: 'id',
   columns: ['id', 'name', 'site', 'status', 'billsOutstanding', 'financialLocked', 'createdAt'],
   booleans: ['billsOutstanding', 'financialLocked'],
+  resourceType: 'account',
 };
 
 export const ACCESS_KEYS: TableDef<AccessKey> = {
   table: 'access_keys',
   key: 'id',
   columns: ['id', 'accountId', 'secret', 'status', 'createdAt'],
+  indexes: [{ name: 'access_keys_account', columns: ['accountId'] }],
 };
-
-export interface AccountRepos {
-  accounts: Repo<Account>;
-  keys: Repo<AccessKey>;
-}
-
-export function accountRepos(store: Store): AccountRepos {
-  return { accounts: store.repo(ACCOUNTS), keys: store.repo(ACCESS_KEYS) };
-}

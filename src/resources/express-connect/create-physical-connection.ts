@@ -1,22 +1,9 @@
-import { defineAction } from '../../actions/registry-types.js';
+import { defineAction } from '../../engine/action.js';
 import { idempotent } from '../shared/client-token.js';
 import { isValidDescription, isValidName } from '../shared/validation.js';
 import { accessPoint } from './access-points.js';
-
-interface Input {
-  RegionId: string;
-  AccessPointId: string;
-  LineOperator: string;
-  Type?: string;
-  PortType?: string;
-  bandwidth?: number;
-  PeerLocation?: string;
-  RedundantPhysicalConnectionId?: string;
-  Name?: string;
-  Description?: string;
-  CircuitCode?: string;
-  ClientToken?: string;
-}
+import { PHYSICAL_CONNECTIONS } from './storage.js';
+import { EC_TRANSITIONS } from './transitions.js';
 
 const LINE_OPERATORS = ['CT', 'CU', 'CM', 'CO', 'Equinix', 'Other'];
 const PORT_TYPES = ['100Base-T', '1000Base-T', '1000Base-LX', '10GBase-T', '10GBase-LR', '40GBase-LR', '100GBase-LR'];
@@ -25,7 +12,7 @@ export const createPhysicalConnection = defineAction({
   product: 'Vpc',
   name: 'CreatePhysicalConnection',
   mode: 'write',
-  handler: (input: Input, ctx) => {
+  handler: async (input, ctx) => {
     const ap = accessPoint(input.AccessPointId);
     if (!ap || ap.regionId !== input.RegionId) throw ctx.error('InvalidAccessPoint.NotExist');
     if (!LINE_OPERATORS.includes(input.LineOperator)) throw ctx.error('InvalidLineOperator.Malformd');
@@ -34,16 +21,16 @@ export const createPhysicalConnection = defineAction({
     if (input.bandwidth !== undefined && (input.bandwidth < 1 || input.bandwidth > 100_000)) throw ctx.error('InvalidBandwidth');
     if (input.Name !== undefined && !isValidName(input.Name)) throw ctx.error('InvalidName.Malformed');
     if (input.Description !== undefined && !isValidDescription(input.Description)) throw ctx.error('InvalidDescription.Malformed');
-    const { repos } = ctx.services;
+    const pcs = ctx.tx.repo(PHYSICAL_CONNECTIONS);
     if (input.RedundantPhysicalConnectionId !== undefined) {
-      const r = repos.physicalConnections.get(input.RedundantPhysicalConnectionId);
-      if (!r || r.accountId !== ctx.account.id) throw ctx.error('InvalidRedundantPhysicalConnectionId.NotFound');
+      const r = await pcs.get(input.RedundantPhysicalConnectionId);
+      if (!r || r.accountId !== ctx.caller.id) throw ctx.error('InvalidRedundantPhysicalConnectionId.NotFound');
     }
-    return idempotent(ctx, 'CreatePhysicalConnection', input.ClientToken, () => {
+    return idempotent(ctx, 'CreatePhysicalConnection', input.ClientToken, async () => {
       const id = ctx.ids.resource('pc', input.RegionId);
-      repos.physicalConnections.insert({
+      await pcs.insert({
         id,
-        accountId: ctx.account.id,
+        accountId: ctx.caller.id,
         regionId: input.RegionId,
         accessPointId: ap.id,
         type: input.Type ?? 'VPC',
@@ -59,7 +46,7 @@ export const createPhysicalConnection = defineAction({
         createdAt: ctx.now,
         enabledAt: 0,
         pendingStatus: 'Enabled',
-        dueAt: ctx.plan('PhysicalConnection.enable').dueAt,
+        dueAt: ctx.plan(EC_TRANSITIONS.enable).dueAt,
       });
       return { PhysicalConnectionId: id };
     });

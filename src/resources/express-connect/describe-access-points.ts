@@ -1,22 +1,15 @@
-import { defineAction } from '../../actions/registry-types.js';
+import { defineAction } from '../../engine/action.js';
 import { page, pageFields } from '../../core/paging.js';
 import { ACCESS_POINTS } from './access-points.js';
-
-interface Input {
-  RegionId: string;
-  PageNumber?: number;
-  PageSize?: number;
-  AcceptLanguage?: string;
-}
 
 export const describeAccessPoints = defineAction({
   product: 'Vpc',
   name: 'DescribeAccessPoints',
   mode: 'read',
-  handler: (input: Input) => {
+  handler: (input) => {
     const p = page(input.PageNumber, input.PageSize);
     const all = ACCESS_POINTS.filter((a) => a.regionId === input.RegionId);
-    return {
+    return Promise.resolve({
       ...pageFields(all.length, p),
       AccessPointSet: {
         AccessPointType: all.slice(p.offset, p.offset + p.pageSize).map((a) => ({
@@ -31,6 +24,6 @@ export const describeAccessPoints = defineAction({
           AccessPointFeatureModels: { AccessPointFeatureModel: [] },
         })),
       },
-    };
+    });
   },
 });

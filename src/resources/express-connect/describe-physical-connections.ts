@@ -1,14 +1,9 @@
-import { defineAction } from '../../actions/registry-types.js';
+import { defineAction } from '../../engine/action.js';
 import { listPage, page, pageFields } from '../../core/paging.js';
 import { isoSeconds, NEVER_EXPIRES } from '../../core/time.js';
-import { readFilters, type FilterInput } from '../shared/filters.js';
-
-interface Input {
-  RegionId: string;
-  PageNumber?: number;
-  PageSize?: number;
-  Filter?: FilterInput[];
-}
+import { readFilters, someOf } from '../shared/filters.js';
+import { PC_STATUSES } from './model.js';
+import { PHYSICAL_CONNECTIONS } from './storage.js';
 
 const KEYS = ['PhysicalConnectionId', 'AccessPointId', 'Type', 'Status', 'Name', 'ProductType'] as const;
 
@@ -16,7 +11,7 @@ export const describePhysicalConnections = defineAction({
   product: 'Vpc',
   name: 'DescribePhysicalConnections',
   mode: 'read',
-  handler: (input: Input, ctx) => {
+  handler: async (input, ctx) => {
     const f = readFilters(ctx, input.Filter, KEYS);
     const p = page(input.PageNumber, input.PageSize);
     const productType = f.get('ProductType');
@@ -24,15 +19,15 @@ export const describePhysicalConnections = defineAction({
       accountId:
         productType && !productType.includes('VirtualPhysicalConnection') && !productType.includes('PhysicalConnection')
           ? []
-          : ctx.account.id,
+          : ctx.caller.id,
       regionId: input.RegionId,
       id: f.get('PhysicalConnectionId'),
       accessPointId: f.get('AccessPointId'),
       type: f.get('Type'),
-      status: f.get('Status') as ('Initial' | 'Enabled')[] | undefined,
+      status: someOf(PC_STATUSES, f.get('Status')),
       name: f.get('Name'),
     };
-    const { total, rows } = listPage(ctx.services.repos.physicalConnections, where, p);
+    const { total, rows } = await listPage(ctx.tx.repo(PHYSICAL_CONNECTIONS), where, p);
     return {
       ...pageFields(total, p),
       PhysicalConnectionSet: {

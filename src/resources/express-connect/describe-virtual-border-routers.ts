@@ -1,19 +1,10 @@
-import { defineAction } from '../../actions/registry-types.js';
+import { defineAction } from '../../engine/action.js';
 import { page, pageFields } from '../../core/paging.js';
 import { isoSeconds } from '../../core/time.js';
-import { readFilters, type FilterInput } from '../shared/filters.js';
-import { hasTags, parseTags, type Tag } from '../shared/validation.js';
-import type { Vbr } from './model.js';
-
-interface Input {
-  RegionId: string;
-  PageNumber?: number;
-  PageSize?: number;
-  Filter?: FilterInput[];
-  IncludeCrossAccountVbr?: boolean;
-  ResourceGroupId?: string;
-  Tags?: Tag[];
-}
+import { readFilters, someOf } from '../shared/filters.js';
+import { hasTags, parseTags } from '../shared/validation.js';
+import { VBR_STATUSES, type Vbr } from './model.js';
+import { VBRS } from './storage.js';
 
 const KEYS = ['PhysicalConnectionId', 'VbrId', 'Status', 'Name', 'AccessPointId', 'eccId', 'type'] as const;
 
@@ -21,26 +12,26 @@ export const describeVirtualBorderRouters = defineAction({
   product: 'Vpc',
   name: 'DescribeVirtualBorderRouters',
   mode: 'read',
-  handler: (input: Input, ctx) => {
+  handler: async (input, ctx) => {
     const f = readFilters(ctx, input.Filter, KEYS);
     const p = page(input.PageNumber, input.PageSize);
-    const { vbrs } = ctx.services.repos;
+    const vbrs = ctx.tx.repo(VBRS);
     const where = {
-      accountId: f.has('eccId') ? [] : ctx.account.id,
+      accountId: f.has('eccId') ? [] : ctx.caller.id,
       regionId: input.RegionId,
       physicalConnectionId: f.get('PhysicalConnectionId'),
       id: f.get('VbrId'),
-      status: f.get('Status') as 'active'[] | undefined,
+      status: someOf(VBR_STATUSES, f.get('Status')),
       name: f.get('Name'),
       accessPointId: f.get('AccessPointId'),
     };
     // VBRs this account created for other accounts on its own physical connections, when asked for.
     const cross = input.IncludeCrossAccountVbr
-      ? vbrs
-          .find({ ...where, accountId: undefined, physicalConnectionOwnerId: ctx.account.id })
-          .filter((v) => v.accountId !== ctx.account.id)
+      ? (await vbrs.find({ ...where, accountId: undefined, physicalConnectionOwnerId: ctx.caller.id })).filter(
+          (v) => v.accountId !== ctx.caller.id,
+        )
       : [];
-    const all: Vbr[] = [...vbrs.find(where, { orderBy: ['createdAt', 'id'] }), ...cross].filter((v) => hasTags(v.tags, input.Tags));
+    const all: Vbr[] = [...(await vbrs.find(where, { orderBy: ['createdAt', 'id'] })), ...cross].filter((v) => hasTags(v.tags, input.Tags));
     return {
       ...pageFields(all.length, p),
       VirtualBorderRouterSet: {

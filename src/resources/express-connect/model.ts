@@ -1,10 +1,10 @@
-// The VBR side of Express Connect: access points (a fixed set per region), physical connections and
-// virtual border routers, plus the grants that let another account's VBR connect to a VPC.
-// Known gaps / choices: a physical connection is `Initial` when created and becomes `Enabled` by
-// itself after the transition delay (the real service needs an operator's approval, a payment and
-// EnablePhysicalConnection); a VBR is `active` at once, also one created for another account
-// (VbrOwnerId), which the real service first shows as `unconfirmed`; DeleteVirtualBorderRouter
-// removes the VBR at once; `VlanInterfaceId` is an id only (no interface record behind it).
+// The rows of the Express Connect module: physical connections, VBRs and grants.
+
+export const PC_STATUSES = ['Initial', 'Enabled'] as const;
+export type PcStatus = (typeof PC_STATUSES)[number];
+
+export const VBR_STATUSES = ['active'] as const;
+export type VbrStatus = (typeof VBR_STATUSES)[number];
 
 export interface PhysicalConnection {
   id: string;
@@ -20,10 +20,10 @@ export interface PhysicalConnection {
   circuitCode: string;
   peerLocation: string;
   redundantId: string;
-  status: 'Initial' | 'Enabled';
+  status: PcStatus;
   createdAt: number;
   enabledAt: number;
-  pendingStatus: string;
+  pendingStatus: PcStatus | '';
   dueAt: number;
 }
 
@@ -43,7 +43,7 @@ export interface Vbr {
   description: string;
   circuitCode: string;
   bandwidth: number;
-  status: 'active';
+  status: VbrStatus;
   routeTableId: string;
   tags: string;
   createdAt: number;

@@ -1,4 +1,6 @@
-import type { TableDef } from '../../store/store.js';
+// The Express Connect module's tables: physical connections, VBRs, and the grants that let another
+// account's VBR connect to a VPC.
+import type { TableDef } from '../../store/port.js';
 import type { EcGrant, PhysicalConnection, Vbr } from './model.js';
 
 export const PHYSICAL_CONNECTIONS: TableDef<PhysicalConnection> = {
@@ -24,6 +26,11 @@ export const PHYSICAL_CONNECTIONS: TableDef<PhysicalConnection> = {
     'pendingStatus',
     'dueAt',
   ],
+  indexes: [
+    { name: 'physical_connections_owner', columns: ['accountId', 'regionId', 'createdAt'] },
+    { name: 'physical_connections_due', columns: ['dueAt'] },
+  ],
+  resourceType: 'physical_connection',
 };
 
 export const VBRS: TableDef<Vbr> = {
@@ -51,10 +58,19 @@ export const VBRS: TableDef<Vbr> = {
     'createdAt',
     'activatedAt',
   ],
+  indexes: [
+    { name: 'vbrs_owner', columns: ['accountId', 'regionId', 'createdAt'] },
+    { name: 'vbrs_pc', columns: ['physicalConnectionId'] },
+  ],
+  resourceType: 'vbr',
 };
 
 export const EC_GRANTS: TableDef<EcGrant> = {
   table: 'ec_grants',
   key: 'id',
   columns: ['id', 'accountId', 'regionId', 'vpcId', 'vbrOwnerUid', 'vbrInstanceId', 'vbrRegionId', 'grantType', 'createdAt'],
+  indexes: [
+    { name: 'ec_grants_vpc', columns: ['vpcId'] },
+    { name: 'ec_grants_vbr_owner', columns: ['vbrOwnerUid', 'vbrRegionId'] },
+  ],
 };

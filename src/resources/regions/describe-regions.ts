@@ -1,10 +1,5 @@
-import { defineAction } from '../../actions/registry-types.js';
+import { defineAction } from '../../engine/action.js';
 import { REGIONS } from './data.js';
-
-interface Input {
-  AcceptLanguage?: string;
-  ProductType?: string;
-}
 
 /** The answer never changes: built once per language, frozen (the renderer caches its JSON). */
 const answer = (en: boolean) =>
@@ -18,5 +13,5 @@ export const describeRegions = defineAction({
   product: 'Vpc',
   name: 'DescribeRegions',
   mode: 'read',
-  handler: (input: Input) => ((input.AcceptLanguage?.toLowerCase().startsWith('en') ?? false) ? EN : ZH),
+  handler: (input) => Promise.resolve((input.AcceptLanguage?.toLowerCase().startsWith('en') ?? false) ? EN : ZH),
 });

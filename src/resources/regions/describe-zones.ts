@@ -1,24 +1,18 @@
-import { defineAction } from '../../actions/registry-types.js';
+import { defineAction } from '../../engine/action.js';
 import { region } from './data.js';
-
-interface Input {
-  RegionId: string;
-  ZoneType?: string;
-  AcceptLanguage?: string;
-}
 
 export const describeZones = defineAction({
   product: 'Vpc',
   name: 'DescribeZones',
   mode: 'read',
-  handler: (input: Input) => {
+  handler: (input) => {
     const r = region(input.RegionId);
     const en = input.AcceptLanguage?.toLowerCase().startsWith('en') ?? false;
     // Only availability zones exist here; a request for another ZoneType (e.g. "EdgeZone") gets none.
     const zoneType = input.ZoneType ?? 'AvailabilityZone';
     const letters = r && zoneType === 'AvailabilityZone' ? [...r.zoneLetters] : [];
     const zh = r?.nameZh.replace(/（.*$/, '') ?? '';
-    return {
+    return Promise.resolve({
       Zones: {
         Zone: letters.map((l) => ({
           ZoneId: `${input.RegionId}-${l}`,
@@ -26,6 +20,6 @@ export const describeZones = defineAction({
           ZoneType: 'AvailabilityZone',
         })),
       },
-    };
+    });
   },
 });

@@ -1,30 +1,17 @@
 // DescribeRouteEntryList: custom entries of one route table, paged by MaxResult / NextToken (the
 // token is the offset of the next page).
-import { defineAction } from '../../actions/registry-types.js';
+import { defineAction } from '../../engine/action.js';
 import { isoSeconds } from '../../core/time.js';
 import { owned } from '../shared/owned.js';
-
-interface Input {
-  RegionId: string;
-  RouteTableId: string;
-  RouteEntryId?: string;
-  RouteEntryName?: string;
-  DestinationCidrBlock?: string;
-  NextHopId?: string;
-  NextHopType?: string;
-  RouteEntryType?: string;
-  IpVersion?: string;
-  MaxResult?: number;
-  NextToken?: string;
-}
+import { ROUTE_TABLES } from '../vpc/storage.js';
+import { ROUTE_ENTRIES } from './storage.js';
 
 export const describeRouteEntryList = defineAction({
   product: 'Vpc',
   name: 'DescribeRouteEntryList',
   mode: 'read',
-  handler: (input: Input, ctx) => {
-    const { repos } = ctx.services;
-    const table = owned(ctx, repos.routeTables, input.RouteTableId, input.RegionId, 'InvalidRouteTable.NotFound', input.RouteTableId);
+  handler: async (input, ctx) => {
+    const table = await owned(ctx, ROUTE_TABLES, input.RouteTableId, input.RegionId, 'InvalidRouteTable.NotFound', input.RouteTableId);
     if (input.NextToken !== undefined && !/^\d+$/.test(input.NextToken)) throw ctx.error('IllegalParam.NextToken');
     const offset = Number(input.NextToken ?? 0);
     const limit = input.MaxResult ?? 10;
@@ -39,7 +26,7 @@ export const describeRouteEntryList = defineAction({
       nextHopId: input.NextHopId,
       nextHopType: input.NextHopType,
     };
-    const rows = repos.routeEntries.find(where, { orderBy: ['createdAt', 'id'], limit: limit + 1, offset });
+    const rows = await ctx.tx.repo(ROUTE_ENTRIES).find(where, { orderBy: ['createdAt', 'id'], limit: limit + 1, offset });
     const more = rows.length > limit;
     return {
       NextToken: more ? String(offset + limit) : '',

@@ -1,6 +1,4 @@
-// Custom route entries, so that a route whose next hop is a router interface can block deleting it.
-// Known gaps: only NextHopType RouterInterface is accepted; no ECMP NextHopList, no system entries,
-// no IPv6; entries are Pending, then Available after the transition delay.
+// A custom route entry.
 
 export interface RouteEntry {
   id: string;

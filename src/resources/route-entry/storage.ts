@@ -1,4 +1,4 @@
-import type { TableDef } from '../../store/store.js';
+import type { TableDef } from '../../store/port.js';
 import type { RouteEntry } from './model.js';
 
 export const ROUTE_ENTRIES: TableDef<RouteEntry> = {
@@ -19,4 +19,10 @@ export const ROUTE_ENTRIES: TableDef<RouteEntry> = {
     'pendingStatus',
     'dueAt',
   ],
+  indexes: [
+    { name: 'route_entries_table', columns: ['routeTableId', 'createdAt'] },
+    { name: 'route_entries_hop', columns: ['nextHopId'] },
+    { name: 'route_entries_due', columns: ['dueAt'] },
+  ],
+  resourceType: 'route_entry',
 };

@@ -2,31 +2,36 @@
 // ("freeze": Active -> Deactivating -> Inactive), both ends of the link together. Same checks in
 // the same order: the caller's interface, not financially locked, the status the table allows;
 // activation also needs the other end to exist still.
-import { defineAction } from '../../actions/registry-types.js';
-import type { TransitionKind } from '../../core/transition-policy.js';
+import { defineAction, type HandlerContext, type TransitionKind } from '../../engine/action.js';
+import type { VpcInputs } from '../../spec/vpc-facts.generated.js';
 import { linkedPeer, ownInterface, startTransition } from './lookup.js';
 import { allowed, type TransitionName } from './states.js';
+import { RI_TRANSITIONS } from './transitions.js';
 
-interface Input {
-  RegionId: string;
-  RouterInterfaceId: string;
+async function pairAction(
+  input: VpcInputs['ActivateRouterInterface' | 'DeactivateRouterInterface'],
+  ctx: HandlerContext,
+  t: TransitionName & ('activate' | 'deactivate'),
+  kind: TransitionKind,
+): Promise<object> {
+  const ri = await ownInterface(ctx, input.RegionId, input.RouterInterfaceId);
+  if (ctx.caller.financialLocked) throw ctx.error('Forbidden.FinancialLocked');
+  if (!allowed(ri, t)) throw ctx.error('IncorrectRIStatus');
+  if (t === 'activate' && ri.oppositeDeleted) throw ctx.error('OppositeRouterInterfaceIsDeleted');
+  await startTransition(ctx, kind, ri, t, await linkedPeer(ctx, ri));
+  return {};
 }
 
-function pairAction(name: string, t: TransitionName & ('activate' | 'deactivate'), kind: TransitionKind) {
-  return defineAction({
-    product: 'Vpc',
-    name,
-    mode: 'write',
-    handler: (input: Input, ctx) => {
-      const ri = ownInterface(ctx, input.RegionId, input.RouterInterfaceId);
-      if (ctx.account.financialLocked) throw ctx.error('Forbidden.FinancialLocked');
-      if (!allowed(ri, t)) throw ctx.error('IncorrectRIStatus');
-      if (t === 'activate' && ri.oppositeDeleted) throw ctx.error('OppositeRouterInterfaceIsDeleted');
-      startTransition(ctx, kind, ri, t, linkedPeer(ctx, ri));
-      return {};
-    },
-  });
-}
+export const activateRouterInterface = defineAction({
+  product: 'Vpc',
+  name: 'ActivateRouterInterface',
+  mode: 'write',
+  handler: (input, ctx) => pairAction(input, ctx, 'activate', RI_TRANSITIONS.activate),
+});
 
-export const activateRouterInterface = pairAction('ActivateRouterInterface', 'activate', 'RouterInterface.activate');
-export const deactivateRouterInterface = pairAction('DeactivateRouterInterface', 'deactivate', 'RouterInterface.deactivate');
+export const deactivateRouterInterface = defineAction({
+  product: 'Vpc',
+  name: 'DeactivateRouterInterface',
+  mode: 'write',
+  handler: (input, ctx) => pairAction(input, ctx, 'deactivate', RI_TRANSITIONS.deactivate),
+});

@@ -1,26 +1,29 @@
-// The pairing rules of ConnectRouterInterface, as pure checks over stored interfaces.
-import type { ActionContext } from '../../actions/registry-types.js';
+// The pairing rules of ConnectRouterInterface, as checks over stored interfaces.
+import type { HandlerContext } from '../../engine/action.js';
+import type { Tx } from '../../store/port.js';
 import type { RouterInterface } from './model.js';
+import { ROUTER_INTERFACES } from './storage.js';
 
 const UNLINKED = new Set(['Idle', 'Deleting', 'Deleted']);
 
 /** An interface of one of the two routers that is linked (or linking) to the other router, if any. */
-export function connectionBetween(ctx: ActionContext, a: string, b: string, except: readonly string[] = []): RouterInterface | undefined {
-  const ris = ctx.services.repos.routerInterfaces;
+export async function connectionBetween(
+  tx: Tx,
+  a: string,
+  b: string,
+  except: readonly string[] = [],
+): Promise<RouterInterface | undefined> {
+  const ris = tx.repo(ROUTER_INTERFACES);
   for (const [from, to] of [
     [a, b],
     [b, a],
   ] as const) {
-    const hit = ris
-      .find({ routerId: from, oppositeRouterId: to })
-      .find((x) => !UNLINKED.has(x.status) && !x.oppositeDeleted && !except.includes(x.id));
+    const hit = (await ris.find({ routerId: from, oppositeRouterId: to })).find(
+      (x) => !UNLINKED.has(x.status) && !x.oppositeDeleted && !except.includes(x.id),
+    );
     if (hit) return hit;
   }
   return undefined;
-}
-
-export function hasConnectionBetween(ctx: ActionContext, a: string, b: string): boolean {
-  return connectionBetween(ctx, a, b) !== undefined;
 }
 
 const FIELDS = [
@@ -46,7 +49,7 @@ const FIELDS = [
  * The accepting side must be what the initiator says it is, and must name the initiator back.
  * Throws AttrMismatching.AcceptingSide<Field> for the first field that differs, saying which values.
  */
-export function checkAcceptingSide(ctx: ActionContext, ini: RouterInterface, acc: RouterInterface | undefined): RouterInterface {
+export function checkAcceptingSide(ctx: HandlerContext, ini: RouterInterface, acc: RouterInterface | undefined): RouterInterface {
   if (!acc || acc.status === 'Deleting') {
     throw ctx.error(
       'AttrMismatching.AcceptingSideInstanceId',

@@ -4,43 +4,22 @@
 // owner id, name/description/tags, health-check IPs, bills outstanding, the 5-per-router limit,
 // an existing link between the two routers. FastLinkMode also creates the accepting end on the
 // opposite VRouter and connects both.
-import { defineAction, type ActionContext } from '../../actions/registry-types.js';
+import { defineAction, type HandlerContext } from '../../engine/action.js';
+import type { VpcInputs } from '../../spec/vpc-facts.generated.js';
 import { isRegion } from '../regions/data.js';
 import { isAliUid } from '../accounts/service.js';
 import { defaultResourceGroup } from '../vpc/model.js';
 import { idempotent } from '../shared/client-token.js';
-import { isIpv4, isValidDescription, isValidName, tagsJson, validTags, type Tag } from '../shared/validation.js';
-import { ROLES, ROUTER_TYPES, SPECS, type Role, type RouterInterface, type RouterType } from './model.js';
+import { isIpv4, isValidDescription, isValidName, member, tagsJson, validTags } from '../shared/validation.js';
+import { ROLES, ROUTER_TYPES, SPECS, type RouterInterface } from './model.js';
+import { getRouter } from '../vpc/queries.js';
+import { getVbr } from '../express-connect/queries.js';
 import { startTransition } from './lookup.js';
-import { hasConnectionBetween } from './connect-rules.js';
+import { connectionBetween } from './connect-rules.js';
+import { ROUTER_INTERFACES } from './storage.js';
+import { RI_TRANSITIONS } from './transitions.js';
 
-interface Input {
-  RegionId: string;
-  Role: string;
-  RouterType: string;
-  RouterId: string;
-  Spec: string;
-  OppositeRegionId: string;
-  OppositeRouterType?: string;
-  OppositeRouterId?: string;
-  OppositeInterfaceId?: string;
-  OppositeInterfaceOwnerId?: string;
-  AccessPointId?: string;
-  OppositeAccessPointId?: string;
-  HealthCheckSourceIp?: string;
-  HealthCheckTargetIp?: string;
-  Name?: string;
-  Description?: string;
-  InstanceChargeType?: string;
-  PricingCycle?: string;
-  Period?: number;
-  AutoPay?: boolean;
-  AutoRenew?: boolean;
-  FastLinkMode?: boolean;
-  ResourceGroupId?: string;
-  ClientToken?: string;
-  Tags?: Tag[];
-}
+type Input = VpcInputs['CreateRouterInterface'];
 
 /** Router interfaces one router may carry (Alibaba's documented limit). */
 export const INTERFACES_PER_ROUTER = 5;
@@ -51,11 +30,11 @@ function addMonths(ms: number, months: number): number {
   return d.getTime();
 }
 
-function checkInput(input: Input, ctx: ActionContext) {
-  if (!(ROLES as readonly string[]).includes(input.Role)) throw ctx.error('InvalidRole.ValueNotSupported');
-  if (!(ROUTER_TYPES as readonly string[]).includes(input.RouterType)) throw ctx.error('InvalidRouterType.ValueNotSupported');
-  const role = input.Role as Role;
-  const routerType = input.RouterType as RouterType;
+function checkInput(input: Input, ctx: HandlerContext) {
+  const role = member(ROLES, input.Role);
+  if (!role) throw ctx.error('InvalidRole.ValueNotSupported');
+  const routerType = member(ROUTER_TYPES, input.RouterType);
+  if (!routerType) throw ctx.error('InvalidRouterType.ValueNotSupported');
   if (!(input.Spec in SPECS) || (role === 'AcceptingSide') !== (input.Spec === 'Negative'))
     throw ctx.error('InvalidSpec.ValudNotSupported');
   const charge = input.InstanceChargeType ?? 'PostPaid';
@@ -68,7 +47,7 @@ function checkInput(input: Input, ctx: ActionContext) {
       throw ctx.error('InvalidParameter', 'Period');
   }
   if (!isRegion(input.OppositeRegionId)) throw ctx.error('IllegalParam.RegionId');
-  if (input.OppositeRouterType !== undefined && !(ROUTER_TYPES as readonly string[]).includes(input.OppositeRouterType)) {
+  if (input.OppositeRouterType !== undefined && !member(ROUTER_TYPES, input.OppositeRouterType)) {
     throw ctx.error('InvalidParameter', 'OppositeRouterType');
   }
   if (input.OppositeInterfaceOwnerId !== undefined && !isAliUid(input.OppositeInterfaceOwnerId)) throw ctx.error('InvalidAliuid');
@@ -82,17 +61,16 @@ export const createRouterInterface = defineAction({
   product: 'Vpc',
   name: 'CreateRouterInterface',
   mode: 'write',
-  handler: (input: Input, ctx) => {
+  handler: async (input, ctx) => {
     const { role, routerType, charge } = checkInput(input, ctx);
-    const { repos } = ctx.services;
-    const router = repos.routers.get(input.RouterId);
-    if (!router || router.accountId !== ctx.account.id || router.regionId !== input.RegionId || router.kind !== routerType) {
+    const router = await getRouter(ctx.tx, input.RouterId);
+    if (!router || router.accountId !== ctx.caller.id || router.regionId !== input.RegionId || router.kind !== routerType) {
       throw ctx.error('InvalidRouterId.NotFound');
     }
     if (routerType === 'VBR') {
       if (role !== 'InitiatingSide') throw ctx.error('InvalidRole.ValueNotSupported');
       if (!input.AccessPointId) throw ctx.error('InvalidParam.NotFound');
-      if (repos.vbrs.get(router.id)?.status !== 'active') throw ctx.error('INVAID_VBR_STATUS');
+      if ((await getVbr(ctx.tx, router.id))?.status !== 'active') throw ctx.error('INVAID_VBR_STATUS');
       if (input.AccessPointId !== router.accessPointId) throw ctx.error('InvalidAccessPoint.NotMatch');
     } else if (input.AccessPointId) {
       throw ctx.error('InvalidAccessPoint.ValueNotAllowed');
@@ -104,23 +82,23 @@ export const createRouterInterface = defineAction({
       if (!hcSource || !hcTarget || !isIpv4(hcSource) || !isIpv4(hcTarget)) throw ctx.error('InvalidParameter', 'HealthCheckSourceIp');
       if (hcSource === hcTarget) throw ctx.error('IllegalParam.HealthcheckIp');
     }
-    if (ctx.account.billsOutstanding) throw ctx.error('Forbidden.BillsOutstanding');
+    if (ctx.caller.billsOutstanding) throw ctx.error('Forbidden.BillsOutstanding');
     if (
       input.FastLinkMode &&
       (routerType !== 'VBR' || input.OppositeRouterType !== 'VRouter' || !input.OppositeRouterId || !input.OppositeInterfaceOwnerId)
     ) {
       throw ctx.error('InvalidParam.NotFound');
     }
-    return idempotent(ctx, 'CreateRouterInterface', input.ClientToken, () => {
-      if (repos.routerInterfaces.count({ routerId: router.id }) >= INTERFACES_PER_ROUTER)
-        throw ctx.error('LimitationExceed.InterfaceNumberOnRouter');
-      if (input.OppositeRouterId && hasConnectionBetween(ctx, router.id, input.OppositeRouterId))
+    return idempotent(ctx, 'CreateRouterInterface', input.ClientToken, async () => {
+      const ris = ctx.tx.repo(ROUTER_INTERFACES);
+      if ((await ris.count({ routerId: router.id })) >= INTERFACES_PER_ROUTER) throw ctx.error('LimitationExceed.InterfaceNumberOnRouter');
+      if (input.OppositeRouterId && (await connectionBetween(ctx.tx, router.id, input.OppositeRouterId)))
         throw ctx.error('HaveConnectionBetweenRouters');
       const prepaid = charge === 'PrePaid';
       const months = (input.Period ?? 1) * ((input.PricingCycle ?? 'Month') === 'Year' ? 12 : 1);
       const ri: RouterInterface = {
         id: ctx.ids.resource('ri', input.RegionId),
-        accountId: ctx.account.id,
+        accountId: ctx.caller.id,
         regionId: input.RegionId,
         routerId: router.id,
         routerType,
@@ -146,7 +124,7 @@ export const createRouterInterface = defineAction({
         endTime: prepaid ? addMonths(ctx.now, months) : 0,
         autoRenew: input.AutoRenew ?? false,
         fastLinkMode: input.FastLinkMode ?? false,
-        resourceGroupId: input.ResourceGroupId ?? defaultResourceGroup(ctx.account.id),
+        resourceGroupId: input.ResourceGroupId ?? defaultResourceGroup(ctx.caller.id),
         tags: tagsJson(input.Tags),
         createdAt: ctx.now,
         connectedAt: 0,
@@ -155,9 +133,9 @@ export const createRouterInterface = defineAction({
         dueAt: 0,
       };
       if (input.FastLinkMode) {
-        fastLink(ctx, ri);
+        await fastLink(ctx, ri);
       } else {
-        repos.routerInterfaces.insert(ri);
+        await ris.insert(ri);
       }
       return { RouterInterfaceId: ri.id, ...(prepaid ? { OrderId: Number(ctx.ids.digits(15)) } : {}) };
     });
@@ -165,14 +143,13 @@ export const createRouterInterface = defineAction({
 });
 
 /** Fast link: the accepting end is created on the opposite VRouter and both ends connect at once. */
-function fastLink(ctx: ActionContext, ri: RouterInterface): void {
-  const { repos } = ctx.services;
-  const target = repos.routers.get(ri.oppositeRouterId);
+async function fastLink(ctx: HandlerContext, ri: RouterInterface): Promise<void> {
+  const ris = ctx.tx.repo(ROUTER_INTERFACES);
+  const target = await getRouter(ctx.tx, ri.oppositeRouterId);
   if (!target || target.kind !== 'VRouter' || target.accountId !== ri.oppositeInterfaceOwnerId || target.regionId !== ri.oppositeRegionId) {
     throw ctx.error('InvalidParam.NotFound');
   }
-  if (repos.routerInterfaces.count({ routerId: target.id }) >= INTERFACES_PER_ROUTER)
-    throw ctx.error('LimitationExceed.InterfaceNumberOnRouter');
+  if ((await ris.count({ routerId: target.id })) >= INTERFACES_PER_ROUTER) throw ctx.error('LimitationExceed.InterfaceNumberOnRouter');
   const acceptorId = ctx.ids.resource('ri', target.regionId);
   const initiator: RouterInterface = { ...ri, oppositeInterfaceId: acceptorId };
   const acceptor: RouterInterface = {
@@ -200,7 +177,7 @@ function fastLink(ctx: ActionContext, ri: RouterInterface): void {
     name: '',
     description: '',
   };
-  repos.routerInterfaces.insert(initiator);
-  repos.routerInterfaces.insert(acceptor);
-  startTransition(ctx, 'RouterInterface.connect', initiator, 'connect', acceptor, 'accept');
+  await ris.insert(initiator);
+  await ris.insert(acceptor);
+  await startTransition(ctx, RI_TRANSITIONS.connect, initiator, 'connect', acceptor, 'accept');
 }

@@ -1,75 +1,61 @@
 // DescribeRouterInterfaces: the caller's interfaces in one region, filtered by the ten keys of the
 // spec (values ORed within a key, keys ANDed), optionally by tags and resource group, in a stable
 // order (creation time, then id), paged by PageNumber / PageSize (at most 50).
-import { defineAction } from '../../actions/registry-types.js';
+import { defineAction } from '../../engine/action.js';
 import { listPage, page, pageFields } from '../../core/paging.js';
-import { readFilters, type FilterInput } from '../shared/filters.js';
-import { hasTags, type Tag } from '../shared/validation.js';
-import type { RouterInterface } from './model.js';
-import { riItem } from './view.js';
-import type { Where } from '../../store/store.js';
+import type { Where } from '../../store/port.js';
+import { readFilters, someOf } from '../shared/filters.js';
+import { hasTags } from '../shared/validation.js';
+import { ROUTER_TYPES, STATUSES, type RouterInterface } from './model.js';
+import { ROUTER_INTERFACES } from './storage.js';
+import { riItems } from './view.js';
 
-interface Input {
-  RegionId: string;
-  Filter?: FilterInput[];
-  PageNumber?: number;
-  PageSize?: number;
-  IncludeReservationData?: boolean;
-  ResourceGroupId?: string;
-  Tags?: Tag[];
-}
-
-const KEYS = {
-  RouterInterfaceId: 'id',
-  RouterId: 'routerId',
-  RouterType: 'routerType',
-  RouterInterfaceOwnerId: 'accountId',
-  OppositeInterfaceId: 'oppositeInterfaceId',
-  OppositeRouterType: 'oppositeRouterType',
-  OppositeRouterId: 'oppositeRouterId',
-  OppositeInterfaceOwnerId: 'oppositeInterfaceOwnerId',
-  Status: 'status',
-  Name: 'name',
-} as const satisfies Record<string, keyof RouterInterface>;
+const KEYS = [
+  'RouterInterfaceId',
+  'RouterId',
+  'RouterType',
+  'RouterInterfaceOwnerId',
+  'OppositeInterfaceId',
+  'OppositeRouterType',
+  'OppositeRouterId',
+  'OppositeInterfaceOwnerId',
+  'Status',
+  'Name',
+] as const;
 
 export const describeRouterInterfaces = defineAction({
   product: 'Vpc',
   name: 'DescribeRouterInterfaces',
   mode: 'read',
-  handler: (input: Input, ctx) => {
-    const filters = readFilters(ctx, input.Filter, Object.keys(KEYS) as (keyof typeof KEYS)[]);
-    const where: Record<string, unknown> = { accountId: ctx.account.id, regionId: input.RegionId, resourceGroupId: input.ResourceGroupId };
-    for (const [key, values] of filters) {
-      const column = KEYS[key];
-      if (column === 'accountId') {
-        if (!values.includes(ctx.account.id)) where.accountId = [];
-      } else {
-        where[column] = values;
-      }
-    }
-    const w = where as Where<RouterInterface>;
+  handler: async (input, ctx) => {
+    const f = readFilters(ctx, input.Filter, KEYS);
+    const owner = f.get('RouterInterfaceOwnerId');
+    const where: Where<RouterInterface> = {
+      // Only the caller's own interfaces are visible, whatever RouterInterfaceOwnerId says.
+      accountId: owner && !owner.includes(ctx.caller.id) ? [] : ctx.caller.id,
+      regionId: input.RegionId,
+      resourceGroupId: input.ResourceGroupId,
+      id: f.get('RouterInterfaceId'),
+      routerId: f.get('RouterId'),
+      routerType: someOf(ROUTER_TYPES, f.get('RouterType')),
+      oppositeInterfaceId: f.get('OppositeInterfaceId'),
+      oppositeRouterType: f.get('OppositeRouterType'),
+      oppositeRouterId: f.get('OppositeRouterId'),
+      oppositeInterfaceOwnerId: f.get('OppositeInterfaceOwnerId'),
+      status: someOf(STATUSES, f.get('Status')),
+      name: f.get('Name'),
+    };
     const p = page(input.PageNumber, input.PageSize);
-    // A selective filter uses its own index; otherwise SQLite may walk the owner index for the sort
-    // order and scan every interface of the account (measured: 34 ms at 100k, 0.2 ms with the hint).
-    const index = where.id
-      ? undefined
-      : where.routerId
-        ? 'router_interfaces_router'
-        : where.oppositeRouterId
-          ? 'router_interfaces_opposite_router'
-          : where.oppositeInterfaceId
-            ? 'router_interfaces_opposite_interface'
-            : undefined;
-    const { total, rows } = listPage(
-      ctx.services.repos.routerInterfaces,
-      w,
+    const tags = input.Tags;
+    const { total, rows } = await listPage(
+      ctx.tx.repo(ROUTER_INTERFACES),
+      where,
       p,
-      input.Tags?.length ? (ri) => hasTags(ri.tags, input.Tags) : undefined,
-      index,
+      tags?.length ? (ri) => hasTags(ri.tags, tags) : undefined,
     );
     return {
       ...pageFields(total, p),
-      RouterInterfaceSet: { RouterInterfaceType: rows.map((ri) => riItem(ctx, ri, input.IncludeReservationData ?? false)) },
+      RouterInterfaceSet: { RouterInterfaceType: await riItems(ctx, rows, input.IncludeReservationData ?? false) },
     };
   },
 });

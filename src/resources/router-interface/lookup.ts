@@ -1,20 +1,20 @@
 // Finding interfaces as a caller may see them: only the caller's own, in the named region.
 // Another account's interface is "not found", exactly like one that does not exist.
-import type { ActionContext } from '../../actions/registry-types.js';
+import type { HandlerContext, TransitionKind } from '../../engine/action.js';
 import type { Account } from '../accounts/model.js';
 import type { RouterInterface } from './model.js';
 import { owned } from '../shared/owned.js';
-import type { TransitionKind } from '../../core/transition-policy.js';
 import { allowed, begin, type TransitionName } from './states.js';
+import { ROUTER_INTERFACES } from './storage.js';
 
-export function ownInterface(ctx: ActionContext, regionId: string, id: string): RouterInterface {
-  return owned(ctx, ctx.services.repos.routerInterfaces, id, regionId, 'InvalidRouterInterfaceId.NotFound');
+export function ownInterface(ctx: HandlerContext, regionId: string, id: string): Promise<RouterInterface> {
+  return owned(ctx, ROUTER_INTERFACES, id, regionId, 'InvalidRouterInterfaceId.NotFound');
 }
 
 /** The interface at the other end, when it exists and names this one back (no peeking across accounts otherwise). */
-export function linkedPeer(ctx: ActionContext, ri: RouterInterface): RouterInterface | undefined {
+export async function linkedPeer(ctx: HandlerContext, ri: RouterInterface): Promise<RouterInterface | undefined> {
   if (!ri.oppositeInterfaceId) return undefined;
-  const peer = ctx.services.repos.routerInterfaces.get(ri.oppositeInterfaceId);
+  const peer = await ctx.tx.repo(ROUTER_INTERFACES).get(ri.oppositeInterfaceId);
   if (!peer || peer.oppositeInterfaceId !== ri.id) return undefined;
   return peer;
 }
@@ -27,16 +27,16 @@ export function businessStatus(account: Account | undefined): string {
  * Starts transition `t` on `ri` and, when given and allowed, `peerT` on its peer, both due at the
  * same time (an injected fault may revert one end).
  */
-export function startTransition(
-  ctx: ActionContext,
+export async function startTransition(
+  ctx: HandlerContext,
   kind: TransitionKind,
   ri: RouterInterface,
   t: TransitionName,
   peer?: RouterInterface,
   peerT: TransitionName = t,
-): void {
+): Promise<void> {
   const plan = ctx.plan(kind);
-  const ris = ctx.services.repos.routerInterfaces;
-  ris.update(begin(ri, t, ctx.now, plan.dueAt, plan.revert === 'self'));
-  if (peer && allowed(peer, peerT)) ris.update(begin(peer, peerT, ctx.now, plan.dueAt, plan.revert === 'peer'));
+  const ris = ctx.tx.repo(ROUTER_INTERFACES);
+  await ris.update(begin(ri, t, ctx.now, plan.dueAt, plan.revert === 'self'));
+  if (peer && allowed(peer, peerT)) await ris.update(begin(peer, peerT, ctx.now, plan.dueAt, plan.revert === 'peer'));
 }

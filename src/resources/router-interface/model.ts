@@ -1,10 +1,4 @@
-// Router interfaces (Express Connect): one end of a link between two routers, in any regions and
-// accounts. The state machine is in states.ts, the settling of transitions in transitions.ts.
-// Known gaps: no health-check probing (HealthCheckStatus is Normal when configured), no renewal
-// (Reservation*) data, no real billing: PrePaid interfaces get an OrderId and an EndTime but are
-// never charged, and DeleteRouterInterface accepts them; `Modifying` is never entered
-// (ModifyRouterInterfaceAttribute is instant, ModifyRouterInterfaceSpec goes through Activating
-// as the documentation says).
+// The router-interface row and its closed sets of values (roles, router types, specs, statuses).
 
 export const ROLES = ['InitiatingSide', 'AcceptingSide'] as const;
 export type Role = (typeof ROLES)[number];
@@ -29,17 +23,19 @@ export const SPECS: Record<string, number> = {
   Negative: 0,
 };
 
-export type Status =
-  | 'Idle'
-  | 'Connecting'
-  | 'AcceptingConnecting'
-  | 'Activating'
-  | 'Active'
-  | 'Modifying'
-  | 'Deactivating'
-  | 'Inactive'
-  | 'Deleting'
-  | 'Deleted';
+export const STATUSES = [
+  'Idle',
+  'Connecting',
+  'AcceptingConnecting',
+  'Activating',
+  'Active',
+  'Modifying',
+  'Deactivating',
+  'Inactive',
+  'Deleting',
+  'Deleted',
+] as const;
+export type Status = (typeof STATUSES)[number];
 
 export interface RouterInterface {
   id: string;
@@ -76,6 +72,6 @@ export interface RouterInterface {
   createdAt: number;
   connectedAt: number;
   modifiedAt: number;
-  pendingStatus: string;
+  pendingStatus: Status | '';
   dueAt: number;
 }

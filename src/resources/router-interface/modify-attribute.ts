@@ -1,26 +1,11 @@
 // ModifyRouterInterfaceAttribute: name, description, health check, and the opposite fields the
 // initiator connects to. Allowed on Idle, Active and Inactive interfaces; the opposite fields only
 // while Idle (a linked interface cannot be re-pointed). Instant: no transitional state.
-import { defineAction } from '../../actions/registry-types.js';
-import { isIpv4, isValidDescription, isValidName } from '../shared/validation.js';
+import { defineAction } from '../../engine/action.js';
+import { isIpv4, isValidDescription, isValidName, member } from '../shared/validation.js';
+import { ROUTER_INTERFACES } from './storage.js';
 import { ownInterface } from './lookup.js';
 import { ROUTER_TYPES, type RouterInterface } from './model.js';
-
-interface Input {
-  RegionId: string;
-  RouterInterfaceId: string;
-  Name?: string;
-  Description?: string;
-  OppositeInterfaceId?: string;
-  OppositeRouterId?: string;
-  OppositeRouterType?: string;
-  OppositeInterfaceOwnerId?: number | string;
-  HealthCheckSourceIp?: string;
-  HealthCheckTargetIp?: string;
-  HcRate?: number;
-  HcThreshold?: number;
-  DeleteHealthCheckIp?: boolean;
-}
 
 const MODIFIABLE = new Set(['Idle', 'Active', 'Inactive']);
 
@@ -28,13 +13,13 @@ export const modifyRouterInterfaceAttribute = defineAction({
   product: 'Vpc',
   name: 'ModifyRouterInterfaceAttribute',
   mode: 'write',
-  handler: (input: Input, ctx) => {
-    const ri = ownInterface(ctx, input.RegionId, input.RouterInterfaceId);
-    if (ctx.account.financialLocked) throw ctx.error('Forbidden.FinancialLocked');
+  handler: async (input, ctx) => {
+    const ri = await ownInterface(ctx, input.RegionId, input.RouterInterfaceId);
+    if (ctx.caller.financialLocked) throw ctx.error('Forbidden.FinancialLocked');
     if (!MODIFIABLE.has(ri.status)) throw ctx.error('IncorrectStatus.RouterInterface');
     if (input.Name !== undefined && !isValidName(input.Name)) throw ctx.error('InvalidName.Malformed');
     if (input.Description !== undefined && !isValidDescription(input.Description)) throw ctx.error('InvalidDescription.Malformed');
-    if (input.OppositeRouterType !== undefined && !(ROUTER_TYPES as readonly string[]).includes(input.OppositeRouterType)) {
+    if (input.OppositeRouterType !== undefined && !member(ROUTER_TYPES, input.OppositeRouterType)) {
       throw ctx.error('InvalidOppositeRouterType.ValueNotSupported');
     }
     for (const ip of [input.HealthCheckSourceIp, input.HealthCheckTargetIp]) {
@@ -48,8 +33,7 @@ export const modifyRouterInterfaceAttribute = defineAction({
       oppositeInterfaceId: input.OppositeInterfaceId ?? ri.oppositeInterfaceId,
       oppositeRouterId: input.OppositeRouterId ?? ri.oppositeRouterId,
       oppositeRouterType: input.OppositeRouterType ?? ri.oppositeRouterType,
-      oppositeInterfaceOwnerId:
-        input.OppositeInterfaceOwnerId !== undefined ? String(input.OppositeInterfaceOwnerId) : ri.oppositeInterfaceOwnerId,
+      oppositeInterfaceOwnerId: input.OppositeInterfaceOwnerId ?? ri.oppositeInterfaceOwnerId,
     };
     const changed = (Object.keys(opposite) as (keyof typeof opposite)[]).some((k) => opposite[k] !== ri[k]);
     if (changed && ri.status !== 'Idle') throw ctx.error('InvalidParam.ModifyRouterInterface');
@@ -67,7 +51,7 @@ export const modifyRouterInterfaceAttribute = defineAction({
       hcThreshold: input.HcThreshold ?? ri.hcThreshold,
       modifiedAt: ctx.now,
     };
-    ctx.services.repos.routerInterfaces.update(next);
+    await ctx.tx.repo(ROUTER_INTERFACES).update(next);
     return {};
   },
 });

@@ -1,4 +1,6 @@
-import type { TableDef } from '../../store/store.js';
+// The router-interface table. Lookups by router, by opposite router and by the interface an end
+// names are selective: they must use their own index (see IndexDef.selective).
+import type { TableDef } from '../../store/port.js';
 import type { RouterInterface } from './model.js';
 
 export const ROUTER_INTERFACES: TableDef<RouterInterface> = {
@@ -41,4 +43,12 @@ export const ROUTER_INTERFACES: TableDef<RouterInterface> = {
     'dueAt',
   ],
   booleans: ['oppositeDeleted', 'autoRenew', 'fastLinkMode'],
+  indexes: [
+    { name: 'router_interfaces_owner', columns: ['accountId', 'regionId', 'createdAt', 'id'] },
+    { name: 'router_interfaces_router', columns: ['routerId'], selective: true },
+    { name: 'router_interfaces_opposite_router', columns: ['oppositeRouterId'], selective: true },
+    { name: 'router_interfaces_opposite_interface', columns: ['oppositeInterfaceId'], selective: true },
+    { name: 'router_interfaces_due', columns: ['dueAt'] },
+  ],
+  resourceType: 'router_interface',
 };

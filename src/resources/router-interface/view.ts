@@ -1,16 +1,27 @@
 // How an interface looks on the wire: the item of DescribeRouterInterfaces and the flat body of
 // DescribeRouterInterfaceAttribute, with the JSON types the SDKs insist on (clients.md §5.5).
-import type { ActionContext } from '../../actions/registry-types.js';
+import type { HandlerContext } from '../../engine/action.js';
 import { isoSeconds, NEVER_EXPIRES } from '../../core/time.js';
 import { isMainland } from '../regions/data.js';
+import { getAccount } from '../accounts/service.js';
+import type { Account } from '../accounts/model.js';
 import { parseTags } from '../shared/validation.js';
 import { businessStatus, linkedPeer } from './lookup.js';
 import { SPECS, type RouterInterface } from './model.js';
 
-export function riFields(ctx: ActionContext, ri: RouterInterface) {
-  const peer = linkedPeer(ctx, ri);
-  const account = ctx.services.callers.account(ri.accountId);
-  const peerAccount = peer ? ctx.services.callers.account(peer.accountId) : undefined;
+/** Accounts read once per call, however many interfaces name them. */
+type AccountMemo = Map<string, Promise<Account | undefined>>;
+
+function accountOf(ctx: HandlerContext, memo: AccountMemo, id: string): Promise<Account | undefined> {
+  let a = memo.get(id);
+  if (!a) memo.set(id, (a = getAccount(ctx.tx, id)));
+  return a;
+}
+
+async function riFields(ctx: HandlerContext, ri: RouterInterface, memo: AccountMemo) {
+  const peer = await linkedPeer(ctx, ri);
+  const account = await accountOf(ctx, memo, ri.accountId);
+  const peerAccount = peer ? await accountOf(ctx, memo, peer.accountId) : undefined;
   return {
     RouterInterfaceId: ri.id,
     Name: ri.name,
@@ -50,22 +61,27 @@ export function riFields(ctx: ActionContext, ri: RouterInterface) {
   };
 }
 
-/** An item of DescribeRouterInterfaces. */
-export function riItem(ctx: ActionContext, ri: RouterInterface, includeReservation: boolean) {
-  return {
-    ...riFields(ctx, ri),
-    FastLinkMode: ri.fastLinkMode,
-    Ipv6Status: 'off',
-    ...(includeReservation
-      ? { ReservationActiveTime: '', ReservationBandwidth: '', ReservationInternetChargeType: '', ReservationOrderType: '' }
-      : {}),
-  };
+/** The items of DescribeRouterInterfaces. */
+export async function riItems(ctx: HandlerContext, rows: RouterInterface[], includeReservation: boolean) {
+  const memo: AccountMemo = new Map();
+  const out = [];
+  for (const ri of rows) {
+    out.push({
+      ...(await riFields(ctx, ri, memo)),
+      FastLinkMode: ri.fastLinkMode,
+      Ipv6Status: 'off',
+      ...(includeReservation
+        ? { ReservationActiveTime: '', ReservationBandwidth: '', ReservationInternetChargeType: '', ReservationOrderType: '' }
+        : {}),
+    });
+  }
+  return out;
 }
 
 /** The body of DescribeRouterInterfaceAttribute (flat; FastLinkMode is a string there). */
-export function riAttribute(ctx: ActionContext, ri: RouterInterface) {
+export async function riAttribute(ctx: HandlerContext, ri: RouterInterface) {
   return {
-    ...riFields(ctx, ri),
+    ...(await riFields(ctx, ri, new Map())),
     FastLinkMode: String(ri.fastLinkMode),
     GmtModified: isoSeconds(ri.modifiedAt),
     HealthCheckStatus: ri.healthCheckSourceIp ? 'Normal' : 'NoHealthCheckConfig',

@@ -1,23 +1,21 @@
 // ClientToken idempotency: a write repeated with the same token by the same account answers what
-// the first one answered and changes nothing. Kept in the database, in the write's transaction.
-import type { ActionContext } from '../../actions/registry-types.js';
-import type { TableDef } from '../../store/store.js';
+// the first one answered and changes nothing. Kept in the database, in the write's unit of work.
+import type { HandlerContext } from '../../engine/action.js';
+import { CLIENT_TOKENS } from './storage.js';
 
-interface TokenRow {
-  id: string;
-  result: string;
-  createdAt: number;
-}
-
-const TOKENS: TableDef<TokenRow> = { table: 'client_tokens', key: 'id', columns: ['id', 'result', 'createdAt'] };
-
-export function idempotent<O extends object>(ctx: ActionContext, action: string, token: string | undefined, run: () => O): O {
+export async function idempotent<O extends object>(
+  ctx: HandlerContext,
+  action: string,
+  token: string | undefined,
+  run: () => Promise<O>,
+): Promise<O> {
   if (!token) return run();
-  const repo = ctx.store.repo(TOKENS);
-  const id = `${ctx.account.id}:${action}:${token}`;
-  const seen = repo.get(id);
+  const repo = ctx.tx.repo(CLIENT_TOKENS);
+  const id = `${ctx.caller.id}:${action}:${token}`;
+  const seen = await repo.get(id);
+  // The stored answer is the JSON of the first call's result, of the same action (so of type O).
   if (seen) return JSON.parse(seen.result) as O;
-  const result = run();
-  repo.insert({ id, result: JSON.stringify(result), createdAt: ctx.now });
+  const result = await run();
+  await repo.insert({ id, result: JSON.stringify(result), createdAt: ctx.now });
   return result;
 }

@@ -1,7 +1,7 @@
 // `Filter.N.Key` / `Filter.N.Value.M` as Describe actions take them: values of one key are ORed,
 // keys are ANDed. Keys match case-insensitively (Alibaba's own examples write `Filter.1.status`);
 // an unknown key is InvalidFilterKey.ValueNotSupported.
-import type { ActionContext } from '../../actions/registry-types.js';
+import type { HandlerContext } from '../../engine/action.js';
 
 export interface FilterInput {
   Key?: string;
@@ -10,7 +10,7 @@ export interface FilterInput {
 
 /** Maps each filter to its canonical key; repeated keys intersect their value lists. */
 export function readFilters<K extends string>(
-  ctx: ActionContext,
+  ctx: HandlerContext,
   filters: FilterInput[] | undefined,
   keys: readonly K[],
 ): Map<K, string[]> {
@@ -25,4 +25,19 @@ export function readFilters<K extends string>(
     out.set(key, prev ? prev.filter((v) => values.includes(v)) : values);
   }
   return out;
+}
+
+/**
+ * A request value as a condition on a column of a closed set of values: the value itself when it
+ * is one of them, an empty list (matches nothing) when it is not, nothing when it was not given.
+ */
+export function oneOf<T extends string>(allowed: readonly T[], v: string | undefined): T | readonly T[] | undefined {
+  if (v === undefined) return undefined;
+  const hit = allowed.find((a) => a === v);
+  return hit ?? [];
+}
+
+/** The same for a list of values: those that are in the set. */
+export function someOf<T extends string>(allowed: readonly T[], vs: readonly string[] | undefined): readonly T[] | undefined {
+  return vs?.flatMap((v) => allowed.filter((a) => a === v));
 }

@@ -47,8 +47,9 @@ export function sameSubnet(a: string, b: string, mask: string): boolean {
   return (x & m) >>> 0 === (y & m) >>> 0;
 }
 
+/** A tag as requests carry it (`Tag.N.Key`, `Tag.N.Value`); a tag without a key is refused by validTags. */
 export interface Tag {
-  Key: string;
+  Key?: string;
   Value?: string;
 }
 
@@ -62,7 +63,7 @@ export function validTags(tags: Tag[] | undefined): boolean {
 }
 
 export function tagsJson(tags: Tag[] | undefined): string {
-  return JSON.stringify((tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value ?? '' })));
+  return JSON.stringify((tags ?? []).map((t) => ({ Key: t.Key ?? '', Value: t.Value ?? '' })));
 }
 
 export function parseTags(json: string): { Key: string; Value: string }[] {
@@ -74,4 +75,9 @@ export function hasTags(json: string, wanted: Tag[] | undefined): boolean {
   if (!wanted?.length) return true;
   const have = parseTags(json);
   return wanted.every((w) => have.some((h) => h.Key === w.Key && (w.Value === undefined || h.Value === w.Value)));
+}
+
+/** `v` as a member of a closed set of values, or undefined when it is not one of them. */
+export function member<T extends string>(allowed: readonly T[], v: string | undefined): T | undefined {
+  return allowed.find((a) => a === v);
 }

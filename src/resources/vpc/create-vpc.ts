@@ -1,20 +1,11 @@
 // CreateVpc: a VPC with its vRouter and system route table. `Pending`, then `Available` after the
 // transition delay, as the real service does.
-import { defineAction } from '../../actions/registry-types.js';
+import { defineAction } from '../../engine/action.js';
 import { idempotent } from '../shared/client-token.js';
-import { isValidDescription, isValidName, parseCidr, tagsJson, validTags, type Tag } from '../shared/validation.js';
+import { isValidDescription, isValidName, parseCidr, tagsJson, validTags } from '../shared/validation.js';
 import { defaultResourceGroup } from './model.js';
-
-interface Input {
-  RegionId: string;
-  CidrBlock?: string;
-  VpcName?: string;
-  Description?: string;
-  ResourceGroupId?: string;
-  ClientToken?: string;
-  DryRun?: boolean;
-  Tag?: Tag[];
-}
+import { ROUTE_TABLES, ROUTERS, VPCS } from './storage.js';
+import { VPC_TRANSITIONS } from './transitions.js';
 
 /** RFC 1918 and the other ranges Alibaba accepts for a VPC; 100.64/10, 224/4, 127/8 and 169.254/16 are refused. */
 function validVpcCidr(s: string): boolean {
@@ -30,21 +21,20 @@ export const createVpc = defineAction({
   product: 'Vpc',
   name: 'CreateVpc',
   mode: 'write',
-  handler: (input: Input, ctx) => {
+  handler: async (input, ctx) => {
     const cidr = input.CidrBlock ?? '172.16.0.0/12';
     if (!validVpcCidr(cidr)) throw ctx.error('InvalidParameter');
     if (input.VpcName !== undefined && !isValidName(input.VpcName)) throw ctx.error('InvalidVpcName.Malformed');
     if (input.Description !== undefined && !isValidDescription(input.Description)) throw ctx.error('InvalidVpcDiscription.Malformed');
     if (!validTags(input.Tag)) throw ctx.error('InvalidParameter');
     if (input.DryRun) throw ctx.error('DryRunOperation');
-    return idempotent(ctx, 'CreateVpc', input.ClientToken, () => {
-      const { repos } = ctx.services;
+    return idempotent(ctx, 'CreateVpc', input.ClientToken, async () => {
       const vpcId = ctx.ids.resource('vpc', input.RegionId);
       const vRouterId = ctx.ids.resource('vrt', input.RegionId);
       const routeTableId = ctx.ids.resource('vtb', input.RegionId);
-      const resourceGroupId = input.ResourceGroupId ?? defaultResourceGroup(ctx.account.id);
-      const base = { accountId: ctx.account.id, regionId: input.RegionId, createdAt: ctx.now };
-      repos.vpcs.insert({
+      const resourceGroupId = input.ResourceGroupId ?? defaultResourceGroup(ctx.caller.id);
+      const base = { accountId: ctx.caller.id, regionId: input.RegionId, createdAt: ctx.now };
+      await ctx.tx.repo(VPCS).insert({
         ...base,
         id: vpcId,
         name: input.VpcName ?? '',
@@ -57,10 +47,14 @@ export const createVpc = defineAction({
         isDefault: false,
         tags: tagsJson(input.Tag),
         pendingStatus: 'Available',
-        dueAt: ctx.plan('Vpc.create').dueAt,
+        dueAt: ctx.plan(VPC_TRANSITIONS.create).dueAt,
       });
-      repos.routers.insert({ ...base, id: vRouterId, kind: 'VRouter', vpcId, accessPointId: '', routeTableId, name: '', description: '' });
-      repos.routeTables.insert({ ...base, id: routeTableId, routerId: vRouterId, routerType: 'VRouter', vpcId, name: '', description: '' });
+      await ctx.tx
+        .repo(ROUTERS)
+        .insert({ ...base, id: vRouterId, kind: 'VRouter', vpcId, accessPointId: '', routeTableId, name: '', description: '' });
+      await ctx.tx
+        .repo(ROUTE_TABLES)
+        .insert({ ...base, id: routeTableId, routerId: vRouterId, routerType: 'VRouter', vpcId, name: '', description: '' });
       return { VpcId: vpcId, VRouterId: vRouterId, RouteTableId: routeTableId, ResourceGroupId: resourceGroupId };
     });
   },

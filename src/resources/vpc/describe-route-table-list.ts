@@ -1,39 +1,28 @@
-import { defineAction } from '../../actions/registry-types.js';
+import { defineAction } from '../../engine/action.js';
 import { listPage, page, pageFields } from '../../core/paging.js';
 import { isoSeconds } from '../../core/time.js';
-import { defaultResourceGroup } from './model.js';
-
-interface Input {
-  RegionId: string;
-  RouterType?: string;
-  RouterId?: string;
-  VpcId?: string;
-  RouteTableId?: string;
-  RouteTableName?: string;
-  RouteTableType?: string;
-  ResourceGroupId?: string;
-  PageNumber?: number;
-  PageSize?: number;
-}
+import { oneOf } from '../shared/filters.js';
+import { defaultResourceGroup, ROUTER_KINDS } from './model.js';
+import { ROUTE_TABLES } from './storage.js';
 
 export const describeRouteTableList = defineAction({
   product: 'Vpc',
   name: 'DescribeRouteTableList',
   mode: 'read',
-  handler: (input: Input, ctx) => {
+  handler: async (input, ctx) => {
     const p = page(input.PageNumber, input.PageSize);
     // Only system route tables exist here; a request for another type finds none.
     const none = input.RouteTableType !== undefined && input.RouteTableType !== 'System';
     const where = {
-      accountId: none ? [] : ctx.account.id,
+      accountId: none ? [] : ctx.caller.id,
       regionId: input.RegionId,
-      routerType: input.RouterType as 'VRouter' | 'VBR' | undefined,
+      routerType: oneOf(ROUTER_KINDS, input.RouterType),
       routerId: input.RouterId,
       vpcId: input.VpcId,
       id: input.RouteTableId,
       name: input.RouteTableName,
     };
-    const { total, rows } = listPage(ctx.services.repos.routeTables, where, p);
+    const { total, rows } = await listPage(ctx.tx.repo(ROUTE_TABLES), where, p);
     return {
       ...pageFields(total, p),
       RouterTableList: {

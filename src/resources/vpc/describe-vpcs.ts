@@ -1,41 +1,30 @@
-import { defineAction } from '../../actions/registry-types.js';
+import { defineAction } from '../../engine/action.js';
 import { listPage, page, pageFields } from '../../core/paging.js';
 import { isoSeconds } from '../../core/time.js';
-import { hasTags, parseTags, type Tag } from '../shared/validation.js';
-
-interface Input {
-  RegionId: string;
-  VpcId?: string;
-  VpcName?: string;
-  IsDefault?: boolean;
-  ResourceGroupId?: string;
-  VpcOwnerId?: number | string;
-  PageNumber?: number;
-  PageSize?: number;
-  Tag?: Tag[];
-}
+import { hasTags, parseTags } from '../shared/validation.js';
+import { VPCS } from './storage.js';
 
 export const describeVpcs = defineAction({
   product: 'Vpc',
   name: 'DescribeVpcs',
   mode: 'read',
-  handler: (input: Input, ctx) => {
+  handler: async (input, ctx) => {
     const ids = input.VpcId?.split(',')
       .map((s) => s.trim())
       .filter(Boolean);
     if (ids && ids.length > 20) throw ctx.error('InvalidVpcIdNumber.NotSupported');
     const p = page(input.PageNumber, input.PageSize);
-    const owner = input.VpcOwnerId === undefined ? ctx.account.id : String(input.VpcOwnerId);
+    const owner = input.VpcOwnerId === undefined ? ctx.caller.id : input.VpcOwnerId;
     // Only the caller's own VPCs are visible, whatever VpcOwnerId says.
     const where = {
-      accountId: owner === ctx.account.id ? ctx.account.id : [],
+      accountId: owner === ctx.caller.id ? ctx.caller.id : [],
       regionId: input.RegionId,
       id: ids,
       name: input.VpcName,
       resourceGroupId: input.ResourceGroupId,
       isDefault: input.IsDefault,
     };
-    const { total, rows } = listPage(ctx.services.repos.vpcs, where, p, input.Tag?.length ? (v) => hasTags(v.tags, input.Tag) : undefined);
+    const { total, rows } = await listPage(ctx.tx.repo(VPCS), where, p, input.Tag?.length ? (v) => hasTags(v.tags, input.Tag) : undefined);
     return {
       ...pageFields(total, p),
       Vpcs: {

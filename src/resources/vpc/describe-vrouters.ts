@@ -1,22 +1,16 @@
-import { defineAction } from '../../actions/registry-types.js';
+import { defineAction } from '../../engine/action.js';
 import { listPage, page, pageFields } from '../../core/paging.js';
 import { isoSeconds } from '../../core/time.js';
-
-interface Input {
-  RegionId: string;
-  VRouterId?: string;
-  PageNumber?: number;
-  PageSize?: number;
-}
+import { ROUTERS } from './storage.js';
 
 export const describeVRouters = defineAction({
   product: 'Vpc',
   name: 'DescribeVRouters',
   mode: 'read',
-  handler: (input: Input, ctx) => {
+  handler: async (input, ctx) => {
     const p = page(input.PageNumber, input.PageSize);
-    const where = { accountId: ctx.account.id, regionId: input.RegionId, kind: 'VRouter' as const, id: input.VRouterId };
-    const { total, rows } = listPage(ctx.services.repos.routers, where, p);
+    const where = { accountId: ctx.caller.id, regionId: input.RegionId, kind: 'VRouter' as const, id: input.VRouterId };
+    const { total, rows } = await listPage(ctx.tx.repo(ROUTERS), where, p);
     return {
       ...pageFields(total, p),
       VRouters: {

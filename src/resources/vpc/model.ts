@@ -1,6 +1,4 @@
-// VPCs with their vRouter and system route table, as much as router interfaces need.
-// Known gaps: no vSwitches, secondary CIDRs, IPv6, DHCP options or default VPCs; DeleteVpc removes
-// the VPC at once (no Deleting state); system route entries are not listed.
+// The rows of the VPC module: VPCs, routers and route tables.
 
 export interface Vpc {
   id: string;
@@ -20,10 +18,13 @@ export interface Vpc {
   dueAt: number;
 }
 
+export const ROUTER_KINDS = ['VRouter', 'VBR'] as const;
+export type RouterKind = (typeof ROUTER_KINDS)[number];
+
 /** A router a router interface hangs on: a VPC's vRouter (`vrt-`) or a virtual border router (`vbr-`). */
 export interface Router {
   id: string;
-  kind: 'VRouter' | 'VBR';
+  kind: RouterKind;
   accountId: string;
   regionId: string;
   vpcId: string;
@@ -39,7 +40,7 @@ export interface RouteTable {
   accountId: string;
   regionId: string;
   routerId: string;
-  routerType: 'VRouter' | 'VBR';
+  routerType: RouterKind;
   vpcId: string;
   name: string;
   description: string;

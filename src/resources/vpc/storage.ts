@@ -1,4 +1,5 @@
-import type { TableDef } from '../../store/store.js';
+// The VPC module's tables: VPCs, routers (a VPC's vRouter, or a VBR's router row), route tables.
+import type { TableDef } from '../../store/port.js';
 import type { RouteTable, Router, Vpc } from './model.js';
 
 export const VPCS: TableDef<Vpc> = {
@@ -22,16 +23,23 @@ export const VPCS: TableDef<Vpc> = {
     'dueAt',
   ],
   booleans: ['isDefault'],
+  indexes: [
+    { name: 'vpcs_owner', columns: ['accountId', 'regionId', 'createdAt'] },
+    { name: 'vpcs_due', columns: ['dueAt'] },
+  ],
+  resourceType: 'vpc',
 };
 
 export const ROUTERS: TableDef<Router> = {
   table: 'routers',
   key: 'id',
   columns: ['id', 'kind', 'accountId', 'regionId', 'vpcId', 'accessPointId', 'routeTableId', 'name', 'description', 'createdAt'],
+  indexes: [{ name: 'routers_owner', columns: ['accountId', 'regionId', 'kind', 'createdAt'] }],
 };
 
 export const ROUTE_TABLES: TableDef<RouteTable> = {
   table: 'route_tables',
   key: 'id',
   columns: ['id', 'accountId', 'regionId', 'routerId', 'routerType', 'vpcId', 'name', 'description', 'createdAt'],
+  indexes: [{ name: 'route_tables_owner', columns: ['accountId', 'regionId', 'createdAt'] }],
 };

@@ -1,66 +1,107 @@
-// SQLite back end (better-sqlite3): WAL, versioned migrations, synchronous=FULL by default so an
-// acknowledged write survives a crash or power cut, and group commit: writes queued in the same
-// turn of the event loop share one transaction and one fsync.
+// SQLite back end (better-sqlite3): WAL, versioned migrations per module, synchronous=FULL by
+// default so an acknowledged write survives a crash or power cut, and group commit: write units
+// queued in the same turn of the event loop share one transaction and one fsync, each in its own
+// savepoint, so one failing unit rolls back alone and every caller is answered after the commit.
+//
+// better-sqlite3 is synchronous, so every repository call resolves at once. A group therefore runs
+// start to end in microtasks, and no request (an I/O callback) can run in between: write units are
+// serialized, and a read never sees a group half done. Should a unit await something that really
+// waits, reads arriving meanwhile are held until the group commits, so they still see only
+// committed state.
+// Known gaps: one connection, so a long read delays writes (reads here are index lookups).
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { FindOptions, Range, Repo, Scalar, Store, TableDef, Where } from '../store.js';
-import { MIGRATIONS } from './migrations.js';
+import type { AnyTableDef, Mode, ModuleSchema, Rows, Scalar, Store, TableDef, Tx, Repo } from '../port.js';
+import { SqliteRepo, type SqliteConnection } from './sqlite-repo.js';
 
+/** SQLite's synchronous levels: full survives a power cut, normal a crash of the process, off neither. */
 export type Durability = 'full' | 'normal' | 'off';
-
-/** Tables that are not emulator state: the schema's own and the saved snapshots. */
-const NOT_STATE = new Set(['schema_version', 'snapshots']);
 
 export interface SqliteOptions {
   /** A file path, or ':memory:'. */
   path: string;
   durability?: Durability;
+  schema: readonly ModuleSchema[];
 }
 
 interface Pending {
-  fn: () => unknown;
+  fn: (tx: Tx) => Promise<unknown>;
   resolve: (v: unknown) => void;
   reject: (e: unknown) => void;
 }
 
-function isRange(v: unknown): v is Range {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-export class SqliteStore implements Store {
+export class SqliteStore implements Store, SqliteConnection {
   readonly kind = 'sqlite';
   readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
+  /** Repositories by table definition (a definition is a constant of its module). */
+  private readonly repos = new WeakMap<object, Repo<unknown>>();
+  private readonly tables: readonly AnyTableDef[];
+  private readonly tx: Tx = { repo: <T>(def: TableDef<T>): Repo<T> => this.repoOf(def) };
   private queue: Pending[] = [];
   private scheduled = false;
-  private hooks: (() => void)[] = [];
+  /** Resolves when the group being committed is done (reads wait on it). */
+  private group: Promise<void> | undefined;
+  private hooks: ((tx: Tx) => Promise<void>)[] = [];
   private changeListeners: ((table: string | undefined) => void)[] = [];
+  private applied: Record<string, number> = {};
 
-  constructor(opts: SqliteOptions) {
+  constructor(private readonly opts: SqliteOptions) {
     if (opts.path !== ':memory:') mkdirSync(dirname(opts.path), { recursive: true });
     this.db = new Database(opts.path);
     if (opts.path !== ':memory:') this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${(opts.durability ?? 'full').toUpperCase()}`);
     this.db.pragma('foreign_keys = ON');
+    this.tables = opts.schema.flatMap((m) => m.tables);
     this.migrate();
+    this.checkIndexes();
   }
 
+  /**
+   * Applies each module's migrations that are not applied yet, each in its own transaction. A store
+   * made before migrations were per module (a `schema_version` table) had the same tables: the
+   * first migration of every module is written with IF NOT EXISTS and so applies cleanly over it.
+   */
   private migrate(): void {
-    this.db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, appliedAt INTEGER NOT NULL)');
-    const row = this.db.prepare('SELECT MAX(version) AS v FROM schema_version').get() as { v: number | null };
-    const current = row.v ?? 0;
-    for (const m of MIGRATIONS) {
-      if (m.version <= current) continue;
-      this.db.transaction(() => {
-        this.db.exec(m.sql);
-        this.db.prepare('INSERT INTO schema_version (version, name, appliedAt) VALUES (?, ?, ?)').run(m.version, m.name, Date.now());
-      })();
+    this.db.exec(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (module TEXT NOT NULL, version INTEGER NOT NULL, name TEXT NOT NULL, appliedAt INTEGER NOT NULL, PRIMARY KEY (module, version))',
+    );
+    const rows = this.db.prepare('SELECT module, MAX(version) AS v FROM schema_migrations GROUP BY module').all() as {
+      module: string;
+      v: number;
+    }[];
+    const done = new Map(rows.map((r) => [r.module, r.v]));
+    for (const m of this.opts.schema) {
+      for (const mig of m.migrations) {
+        if (mig.version <= (done.get(m.module) ?? 0)) continue;
+        this.db.transaction(() => {
+          this.db.exec(mig.sql);
+          this.db
+            .prepare('INSERT INTO schema_migrations (module, version, name, appliedAt) VALUES (?, ?, ?, ?)')
+            .run(m.module, mig.version, mig.name, Date.now());
+        })();
+        done.set(m.module, mig.version);
+      }
+    }
+    this.db.exec('DROP TABLE IF EXISTS schema_version');
+    this.applied = Object.fromEntries(done);
+  }
+
+  /** Every index a table definition declares must exist: the adapter names them in queries. */
+  private checkIndexes(): void {
+    const have = new Set(
+      (this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").all() as { name: string }[]).map((r) => r.name),
+    );
+    for (const t of this.tables) {
+      for (const ix of t.indexes ?? []) {
+        if (!have.has(ix.name)) throw new Error(`table ${t.table} declares index ${ix.name}, which no migration creates`);
+      }
     }
   }
 
-  schemaVersion(): number {
-    return (this.db.prepare('SELECT MAX(version) AS v FROM schema_version').get() as { v: number }).v;
+  schema(): Record<string, number> {
+    return { ...this.applied };
   }
 
   /** A prepared statement, cached by its SQL (bounded: the cache starts over past 1,000 shapes). */
@@ -73,11 +114,14 @@ export class SqliteStore implements Store {
     return s;
   }
 
-  repo<T>(def: TableDef<T>): Repo<T> {
-    return new SqliteRepo<T>(this, def);
+  private repoOf<T>(def: TableDef<T>): Repo<T> {
+    const known = this.repos.get(def);
+    if (known) return known as Repo<T>; // stored under this very definition, so of this T
+    const r = new SqliteRepo<T>(this, def);
+    this.repos.set(def, r);
+    return r;
   }
 
-  /** `table` changed (undefined: any table may have, e.g. after a rollback or a replace). */
   onChange(listener: (table: string | undefined) => void): void {
     this.changeListeners.push(listener);
   }
@@ -86,43 +130,45 @@ export class SqliteStore implements Store {
     for (const l of this.changeListeners) l(table);
   }
 
-  onBeforeGroup(hook: () => void): void {
+  onBeforeWrite(hook: (tx: Tx) => Promise<void>): void {
     this.hooks.push(hook);
   }
 
-  transaction<R>(fn: () => R): R {
-    if (this.db.inTransaction) return fn();
-    try {
-      return this.db.transaction(fn).immediate();
-    } catch (e) {
-      this.changed(undefined);
-      throw e;
+  async run<R>(mode: Mode, fn: (tx: Tx) => Promise<R>): Promise<R> {
+    if (mode === 'read') {
+      while (this.group) await this.group;
+      return fn(this.tx);
     }
-  }
-
-  write<R>(fn: () => R): Promise<R> {
     return new Promise<R>((resolve, reject) => {
       this.queue.push({ fn, resolve: resolve as (v: unknown) => void, reject });
-      if (!this.scheduled) {
-        this.scheduled = true;
-        setImmediate(() => this.flush());
-      }
+      this.schedule();
     });
   }
 
-  /** Runs every queued write in one transaction, each in its own savepoint, then commits once. */
-  private flush(): void {
-    this.scheduled = false;
+  private schedule(): void {
+    if (this.scheduled || this.group) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      this.group = this.flush().finally(() => {
+        this.group = undefined;
+        if (this.queue.length) this.schedule();
+      });
+    });
+  }
+
+  /** Runs every queued unit in one transaction, each in its own savepoint, then commits once. */
+  private async flush(): Promise<void> {
     const batch = this.queue;
     this.queue = [];
     const results: { p: Pending; ok: boolean; value: unknown }[] = [];
     try {
       this.db.exec('BEGIN IMMEDIATE');
-      for (const h of this.hooks) h();
+      for (const h of this.hooks) await h(this.tx);
       for (const p of batch) {
         this.db.exec('SAVEPOINT w');
         try {
-          const value = p.fn();
+          const value = await p.fn(this.tx);
           this.db.exec('RELEASE w');
           results.push({ p, ok: true, value });
         } catch (e) {
@@ -142,165 +188,60 @@ export class SqliteStore implements Store {
     for (const r of results) (r.ok ? r.p.resolve : r.p.reject)(r.value);
   }
 
-  /** Row counts by `status` of one table (metrics). */
-  countByStatus(table: string): { status: string; n: number }[] {
-    return this.stmt(`SELECT status, COUNT(*) AS n FROM ${table} GROUP BY status`).all() as { status: string; n: number }[];
+  count(def: AnyTableDef): Promise<number> {
+    return Promise.resolve((this.stmt(`SELECT COUNT(*) AS n FROM ${def.table}`).get() as { n: number }).n);
   }
 
-  private stateTables(): string[] {
-    const rows = this.db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-      .all() as { name: string }[];
-    return rows.map((r) => r.name).filter((n) => !NOT_STATE.has(n));
+  countByStatus(def: AnyTableDef): Promise<{ status: string; n: number }[]> {
+    return Promise.resolve(
+      this.stmt(`SELECT status, COUNT(*) AS n FROM ${def.table} GROUP BY status`).all() as { status: string; n: number }[],
+    );
   }
 
-  /** Every row of every state table, by table name (snapshots, tests). */
-  dumpTables(): Record<string, Record<string, Scalar>[]> {
-    const out: Record<string, Record<string, Scalar>[]> = {};
-    for (const name of this.stateTables())
-      out[name] = this.db.prepare(`SELECT * FROM ${name} ORDER BY rowid`).all() as Record<string, Scalar>[];
+  private stateTables(): AnyTableDef[] {
+    return this.tables.filter((t) => !t.system);
+  }
+
+  async dump(): Promise<Rows> {
+    while (this.group) await this.group;
+    const out: Rows = {};
+    for (const t of this.stateTables()) {
+      // booleans stay 0/1, as snapshots have always carried them
+      out[t.table] = this.db.prepare(`SELECT ${t.columns.map((c) => `"${c}"`).join(', ')} FROM ${t.table} ORDER BY rowid`).all() as Record<
+        string,
+        Scalar
+      >[];
+    }
     return out;
   }
 
-  /**
-   * Replaces the rows of the state tables (all of them, or all but `keep`) with `tables`, in one
-   * transaction. Unknown tables or columns are refused before anything changes.
-   */
-  replaceTables(tables: Record<string, Record<string, Scalar>[]>, keep: readonly string[] = []): void {
-    const known = this.stateTables();
+  async replace(tables: Rows, keep: readonly string[] = []): Promise<void> {
+    const known = new Map(this.stateTables().map((t) => [t.table, t]));
     for (const [name, rows] of Object.entries(tables)) {
-      if (!known.includes(name)) throw new Error(`unknown table ${name}`);
-      const cols = new Set((this.db.prepare(`PRAGMA table_info(${name})`).all() as { name: string }[]).map((c) => c.name));
+      const def = known.get(name);
+      if (!def) throw new Error(`unknown table ${name}`);
+      const cols = new Set(def.columns);
       for (const row of rows) for (const c of Object.keys(row)) if (!cols.has(c)) throw new Error(`unknown column ${name}.${c}`);
     }
-    this.transaction(() => {
+    await this.run('write', () => {
       this.db.pragma('defer_foreign_keys = ON');
-      for (const name of known) if (!keep.includes(name)) this.db.exec(`DELETE FROM ${name}`);
+      for (const name of known.keys()) if (!keep.includes(name)) this.db.exec(`DELETE FROM ${name}`);
       for (const [name, rows] of Object.entries(tables)) {
         if (keep.includes(name)) continue;
         for (const row of rows) {
           const cols = Object.keys(row);
           this.stmt(`INSERT INTO ${name} (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(
-            ...cols.map((c) => row[c] as Scalar),
+            ...cols.map((c) => (typeof row[c] === 'boolean' ? (row[c] ? 1 : 0) : (row[c] as Scalar))),
           );
         }
       }
+      return Promise.resolve();
     });
     this.changed(undefined);
   }
 
-  close(): void {
+  async close(): Promise<void> {
+    while (this.group || this.queue.length || this.scheduled) await (this.group ?? new Promise((r) => setImmediate(r)));
     if (this.db.open) this.db.close();
-  }
-}
-
-class SqliteRepo<T> implements Repo<T> {
-  private readonly cols: string;
-  private readonly insertSql: string;
-  private readonly updateSql: string;
-  private readonly getSql: string;
-  private readonly deleteSql: string;
-  private readonly bools: Set<string>;
-
-  constructor(
-    private readonly store: SqliteStore,
-    private readonly def: TableDef<T>,
-  ) {
-    const t = def.table;
-    this.cols = def.columns.map((c) => `"${c}"`).join(', ');
-    this.insertSql = `INSERT INTO ${t} (${this.cols}) VALUES (${def.columns.map((c) => '@' + c).join(', ')})`;
-    this.updateSql = `UPDATE ${t} SET ${def.columns
-      .filter((c) => c !== def.key)
-      .map((c) => `"${c}" = @${c}`)
-      .join(', ')} WHERE "${def.key}" = @${def.key}`;
-    this.getSql = `SELECT ${this.cols} FROM ${t} WHERE "${def.key}" = ?`;
-    this.deleteSql = `DELETE FROM ${t} WHERE "${def.key}" = ?`;
-    this.bools = new Set(def.booleans ?? []);
-  }
-
-  private toRow(raw: Record<string, Scalar> | undefined): T | undefined {
-    if (!raw) return undefined;
-    for (const b of this.bools) raw[b] = raw[b] === 1;
-    return raw as T;
-  }
-
-  private toParams(row: T): Record<string, Scalar> {
-    const out: Record<string, Scalar> = {};
-    for (const c of this.def.columns) {
-      const v = (row as Record<string, unknown>)[c];
-      out[c] = typeof v === 'boolean' ? (v ? 1 : 0) : (v as Scalar);
-    }
-    return out;
-  }
-
-  private where(where: Where<T>): { sql: string; args: Scalar[] } {
-    const parts: string[] = [];
-    const args: Scalar[] = [];
-    for (const [k, v] of Object.entries(where) as [string, unknown][]) {
-      if (v === undefined) continue;
-      if (!this.def.columns.includes(k as keyof T & string)) throw new Error(`unknown column ${k}`);
-      if (Array.isArray(v)) {
-        if (v.length === 0) {
-          parts.push('0');
-          continue;
-        }
-        parts.push(`"${k}" IN (${v.map(() => '?').join(', ')})`);
-        for (const x of v) args.push(this.bools.has(k) ? (x ? 1 : 0) : (x as Scalar));
-      } else if (isRange(v)) {
-        if (v.gt !== undefined) (parts.push(`"${k}" > ?`), args.push(v.gt));
-        if (v.lte !== undefined) (parts.push(`"${k}" <= ?`), args.push(v.lte));
-      } else {
-        parts.push(`"${k}" = ?`);
-        args.push(this.bools.has(k) ? (v ? 1 : 0) : (v as Scalar));
-      }
-    }
-    return { sql: parts.length ? ` WHERE ${parts.join(' AND ')}` : '', args };
-  }
-
-  get(key: string): T | undefined {
-    return this.toRow(this.store.stmt(this.getSql).get(key) as Record<string, Scalar> | undefined);
-  }
-
-  find(where: Where<T>, opts: FindOptions<T> = {}): T[] {
-    const w = this.where(where);
-    let sql = `SELECT ${this.cols} FROM ${this.def.table}${opts.index ? ` INDEXED BY ${opts.index}` : ''}${w.sql}`;
-    if (opts.orderBy?.length) sql += ` ORDER BY ${opts.orderBy.map((c) => `"${c}"`).join(', ')}`;
-    const args = w.args;
-    if (opts.limit !== undefined) {
-      sql += ' LIMIT ? OFFSET ?';
-      args.push(Math.max(0, Math.floor(opts.limit)), Math.max(0, Math.floor(opts.offset ?? 0)));
-    }
-    return (this.store.stmt(sql).all(...args) as Record<string, Scalar>[]).map((r) => this.toRow(r) as T);
-  }
-
-  count(where: Where<T>, index?: string): number {
-    const w = this.where(where);
-    return (
-      this.store.stmt(`SELECT COUNT(*) AS n FROM ${this.def.table}${index ? ` INDEXED BY ${index}` : ''}${w.sql}`).get(...w.args) as {
-        n: number;
-      }
-    ).n;
-  }
-
-  insert(row: T): void {
-    this.store.stmt(this.insertSql).run(this.toParams(row));
-    this.store.changed(this.def.table);
-  }
-
-  update(row: T): void {
-    this.store.stmt(this.updateSql).run(this.toParams(row));
-    this.store.changed(this.def.table);
-  }
-
-  delete(key: string): void {
-    this.store.stmt(this.deleteSql).run(key);
-    this.store.changed(this.def.table);
-  }
-
-  deleteWhere(where: Where<T>): number {
-    const w = this.where(where);
-    const n = this.store.stmt(`DELETE FROM ${this.def.table}${w.sql}`).run(...w.args).changes;
-    this.store.changed(this.def.table);
-    return n;
   }
 }

@@ -1,0 +1,252 @@
+// Asynchronous state changes (Pending -> Available, Connecting -> Active, ...), kept in the database
+// as `pendingStatus` + `dueAt` on the resource's own row, so a restarted server finishes them.
+// Due work is settled at the start of every write unit (and a read waits for one when something
+// is due), and a timer starts a write unit when nothing else happens. Time comes from the emulator
+// clock only. A held transition has dueAt = HELD and waits for `step` or `release`.
+// Modules declare settlers; the engine sees them only through the closures `settler()` builds.
+import type { Store, TableDef, Tx } from '../store/port.js';
+import type { Clock } from '../runtime/clock.js';
+import { HELD } from './transition-policy.js';
+
+/** A row that can be in a transitional state: `status` now, `pendingStatus` when `dueAt` comes. */
+export interface Pendable<S extends string = string> {
+  id: string;
+  accountId: string;
+  regionId: string;
+  status: S;
+  pendingStatus: S | '';
+  dueAt: number;
+}
+
+/** How a module completes its transitions. */
+export interface SettlerDef<T extends Pendable> {
+  kind: string;
+  table: TableDef<T>;
+  /** Applies the finished transition to the row (update or delete it, touch peers). */
+  complete(tx: Tx, row: T): Promise<void>;
+  /** Rows whose transition moves together with this one (the other end of a link). */
+  related?(tx: Tx, row: T): Promise<T[]>;
+}
+
+export interface Completed {
+  kind: string;
+  id: string;
+  accountId: string;
+  regionId: string;
+  from: string;
+  to: string;
+  at: number;
+}
+
+export interface PendingView {
+  kind: string;
+  id: string;
+  status: string;
+  pendingStatus: string;
+  dueAt: number | null;
+  held: boolean;
+}
+
+/** A settler with its row type hidden: every method works on one table through `tx`. */
+export interface Settler {
+  readonly kind: string;
+  /** Completes every transition of this kind due at `now`; returns what completed. */
+  settle(tx: Tx, now: number): Promise<Completed[]>;
+  earliest(tx: Tx): Promise<number>;
+  pending(tx: Tx): Promise<PendingView[]>;
+  /** Sets a new due time on the resource and the rows that move with it; false when it is not pending. */
+  reschedule(tx: Tx, id: string, dueAt: (current: number, kind: string) => number): Promise<boolean>;
+}
+
+export function settler<T extends Pendable>(def: SettlerDef<T>): Settler {
+  return {
+    kind: def.kind,
+    async settle(tx, now) {
+      const repo = tx.repo(def.table);
+      const done: Completed[] = [];
+      for (const row of await repo.findRange('dueAt', { gt: 0, lte: now }, { orderBy: ['dueAt', 'id'] })) {
+        const fresh = await repo.get(row.id);
+        if (!fresh || fresh.dueAt === 0 || fresh.dueAt > now) continue;
+        await def.complete(tx, fresh);
+        done.push({
+          kind: def.kind,
+          id: fresh.id,
+          accountId: fresh.accountId,
+          regionId: fresh.regionId,
+          from: fresh.status,
+          to: fresh.pendingStatus,
+          at: fresh.dueAt,
+        });
+      }
+      return done;
+    },
+    async earliest(tx) {
+      const [first] = await tx.repo(def.table).findRange('dueAt', { gt: 0, lt: HELD }, { orderBy: ['dueAt'], limit: 1 });
+      return first ? first.dueAt : Infinity;
+    },
+    async pending(tx) {
+      const rows = await tx.repo(def.table).findRange('dueAt', { gt: 0 }, { orderBy: ['dueAt', 'id'] });
+      return rows.map((r) => ({
+        kind: def.kind,
+        id: r.id,
+        status: r.status,
+        pendingStatus: r.pendingStatus,
+        dueAt: r.dueAt >= HELD ? null : r.dueAt,
+        held: r.dueAt >= HELD,
+      }));
+    },
+    async reschedule(tx, id, dueAt) {
+      const repo = tx.repo(def.table);
+      const row = await repo.get(id);
+      if (!row || row.dueAt === 0) return false;
+      for (const r of [row, ...((await def.related?.(tx, row)) ?? [])]) {
+        if (r.dueAt !== 0) await repo.update({ ...r, dueAt: dueAt(r.dueAt, def.kind) });
+      }
+      return true;
+    },
+  };
+}
+
+/** When the next due transition should be looked at (a timer in one process). */
+export interface Wakeup {
+  set(delayMs: number, fire: () => void): void;
+  clear(): void;
+}
+
+export function timerWakeup(): Wakeup {
+  let timer: NodeJS.Timeout | undefined;
+  return {
+    set(delayMs, fire) {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = undefined;
+        fire();
+      }, delayMs);
+      timer.unref();
+    },
+    clear() {
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+    },
+  };
+}
+
+export class TransitionEngine {
+  private nextDue = Infinity;
+  private stopped = false;
+  private listeners: ((c: Completed) => void)[] = [];
+
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly settlers: readonly Settler[],
+    private readonly wakeup: Wakeup = timerWakeup(),
+  ) {
+    store.onBeforeWrite((tx) => this.settleDue(tx).then(() => undefined));
+  }
+
+  onComplete(fn: (c: Completed) => void): void {
+    this.listeners.push(fn);
+  }
+
+  /** Loads the earliest due time from storage (start-up, after clock changes, after a replace). */
+  async refresh(): Promise<void> {
+    this.nextDue = await this.store.run('read', (tx) => this.earliest(tx));
+    this.arm();
+  }
+
+  private async earliest(tx: Tx): Promise<number> {
+    let min = Infinity;
+    for (const s of this.settlers) min = Math.min(min, await s.earliest(tx));
+    return min;
+  }
+
+  /** Called when an action scheduled work due at `at`. */
+  noteDue(at: number): void {
+    if (at < this.nextDue) {
+      this.nextDue = at;
+      this.arm();
+    }
+  }
+
+  /** Settles everything due now, inside the caller's write unit. */
+  async settleDue(tx: Tx): Promise<number> {
+    const now = this.clock.now();
+    if (this.nextDue > now) return 0;
+    const done: Completed[] = [];
+    for (;;) {
+      let round = 0;
+      for (const s of this.settlers) {
+        const c = await s.settle(tx, now);
+        done.push(...c);
+        round += c.length;
+      }
+      if (round === 0) break;
+    }
+    this.nextDue = await this.earliest(tx);
+    this.arm();
+    for (const c of done) for (const l of this.listeners) l(c);
+    return done.length;
+  }
+
+  /** Whether a transition is due now (cheap). */
+  isDue(): boolean {
+    return this.nextDue <= this.clock.now();
+  }
+
+  get earliestDue(): number {
+    return this.nextDue;
+  }
+
+  /** Every resource in a transitional state. */
+  pending(): Promise<PendingView[]> {
+    return this.store.run('read', async (tx) => {
+      const out: PendingView[] = [];
+      for (const s of this.settlers) out.push(...(await s.pending(tx)));
+      return out;
+    });
+  }
+
+  private async reschedule(id: string, dueAt: (current: number, kind: string) => number): Promise<boolean> {
+    const found = await this.store.run('write', async (tx) => {
+      let hit = false;
+      for (const s of this.settlers) if (await s.reschedule(tx, id, dueAt)) hit = true;
+      return hit;
+    });
+    await this.refresh();
+    return found;
+  }
+
+  hold(id: string): Promise<boolean> {
+    return this.reschedule(id, () => HELD);
+  }
+
+  /** Lets a held transition go on: it completes `delayMs(kind)` from now (kind: the settler's, e.g. RouterInterface). */
+  release(id: string, delayMs: (kind: string) => number): Promise<boolean> {
+    const now = this.clock.now();
+    return this.reschedule(id, (current, kind) => (current >= HELD ? Math.max(1, now + delayMs(kind)) : current));
+  }
+
+  /** Completes the transition now. */
+  async step(id: string): Promise<boolean> {
+    const now = Math.max(1, this.clock.now());
+    const ok = await this.reschedule(id, () => now);
+    if (ok) await this.store.run('write', () => Promise.resolve());
+    return ok;
+  }
+
+  private arm(): void {
+    this.wakeup.clear();
+    if (this.stopped || this.nextDue === Infinity) return;
+    const wait = Math.max(0, Math.min(this.nextDue - this.clock.now(), 2_147_483_647));
+    // An empty write unit: its start settles what is due, sharing a commit with concurrent writes.
+    this.wakeup.set(wait, () => {
+      this.store.run('write', () => Promise.resolve()).catch(() => this.refresh().catch(() => undefined));
+    });
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.wakeup.clear();
+  }
+}

@@ -1,0 +1,76 @@
+// Admin: status, journal, health and metrics (the last two open, for probes and scrapers).
+import type { Route } from './router.js';
+import type { AdminDeps } from './deps.js';
+
+export function observeRoutes(d: AdminDeps): Route[] {
+  const { store } = d;
+  const counted = d.registry.tables().filter((t) => !t.system && t.resourceType);
+  return [
+    {
+      method: 'GET',
+      path: '/_localvpc/health',
+      tag: 'status',
+      open: true,
+      summary: 'Liveness and readiness (open).',
+      handler: () => ({ body: { status: 'ok', ready: true, store: store.kind, schema: store.schema() } }),
+    },
+    {
+      method: 'GET',
+      path: '/metrics',
+      tag: 'status',
+      open: true,
+      summary: 'Prometheus metrics (open).',
+      handler: async () => ({ raw: await d.metrics.scrape() }),
+    },
+    {
+      method: 'GET',
+      path: '/_localvpc/status',
+      tag: 'status',
+      summary: 'What this server is: storage, clock, profile, counts.',
+      handler: async () => {
+        const counts: Record<string, number> = {};
+        for (const t of counted) counts[t.resourceType ?? t.table] = await store.count(t);
+        return {
+          body: {
+            storage: d.storage,
+            schema: store.schema(),
+            uptimeSeconds: Math.round((Date.now() - d.startedAt) / 1000),
+            clock: new Date(d.clock.now()).toISOString(),
+            transitionProfile: d.profile.current().profile,
+            pendingTransitions: (await d.transitions.pending()).length,
+            faults: (await d.faults.list()).length,
+            journalEvents: await d.journal.size(),
+            counts,
+          },
+        };
+      },
+    },
+    {
+      method: 'GET',
+      path: '/_localvpc/journal',
+      tag: 'journal',
+      summary:
+        'Journal events (ActionTrail-shaped), filtered by eventType, eventName, accountId, acsRegion, resourceName, errorCode, after (eventId); paged by limit (max 1000) and offset.',
+      handler: async ({ query }) => {
+        const s = (k: string) => query.get(k) ?? undefined;
+        const n = (k: string) => {
+          const v = query.get(k);
+          return v !== null && /^\d+$/.test(v) ? Number(v) : undefined;
+        };
+        return {
+          body: await d.journal.query({
+            eventType: s('eventType'),
+            eventName: s('eventName'),
+            accountId: s('accountId'),
+            acsRegion: s('acsRegion'),
+            resourceName: s('resourceName'),
+            errorCode: s('errorCode'),
+            after: n('after'),
+            limit: n('limit'),
+            offset: n('offset'),
+          }),
+        };
+      },
+    },
+  ];
+}

@@ -1,0 +1,20 @@
+// The accounts module's schema, per dialect. Append only: a released migration never changes.
+import type { Migration } from '../../store/port.js';
+
+export const SQLITE: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'accounts and access keys',
+    sql: `
+      CREATE TABLE IF NOT EXISTS accounts (
+        id TEXT PRIMARY KEY, name TEXT NOT NULL, site TEXT NOT NULL, status TEXT NOT NULL,
+        billsOutstanding INTEGER NOT NULL, financialLocked INTEGER NOT NULL, createdAt INTEGER NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS access_keys (
+        id TEXT PRIMARY KEY, accountId TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        secret TEXT NOT NULL, status TEXT NOT NULL, createdAt INTEGER NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS access_keys_account ON access_keys(accountId);
+    `,
+  },
+];

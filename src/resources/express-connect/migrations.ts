@@ -1,0 +1,34 @@
+// The Express Connect module's schema, per dialect. Append only: a released migration never changes.
+import type { Migration } from '../../store/port.js';
+
+export const SQLITE: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'physical connections, virtual border routers and grants',
+    sql: `
+      CREATE TABLE IF NOT EXISTS physical_connections (
+        id TEXT PRIMARY KEY, accountId TEXT NOT NULL, regionId TEXT NOT NULL, accessPointId TEXT NOT NULL, type TEXT NOT NULL,
+        lineOperator TEXT NOT NULL, portType TEXT NOT NULL, bandwidth INTEGER NOT NULL, name TEXT NOT NULL, description TEXT NOT NULL,
+        circuitCode TEXT NOT NULL, peerLocation TEXT NOT NULL, redundantId TEXT NOT NULL, status TEXT NOT NULL,
+        createdAt INTEGER NOT NULL, enabledAt INTEGER NOT NULL, pendingStatus TEXT NOT NULL, dueAt INTEGER NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS physical_connections_owner ON physical_connections(accountId, regionId, createdAt);
+      CREATE INDEX IF NOT EXISTS physical_connections_due ON physical_connections(dueAt);
+      CREATE TABLE IF NOT EXISTS vbrs (
+        id TEXT PRIMARY KEY, accountId TEXT NOT NULL, regionId TEXT NOT NULL, physicalConnectionId TEXT NOT NULL,
+        physicalConnectionOwnerId TEXT NOT NULL, accessPointId TEXT NOT NULL, vlanId INTEGER NOT NULL, vlanInterfaceId TEXT NOT NULL,
+        localGatewayIp TEXT NOT NULL, peerGatewayIp TEXT NOT NULL, peeringSubnetMask TEXT NOT NULL, name TEXT NOT NULL,
+        description TEXT NOT NULL, circuitCode TEXT NOT NULL, bandwidth INTEGER NOT NULL, status TEXT NOT NULL,
+        routeTableId TEXT NOT NULL, tags TEXT NOT NULL, createdAt INTEGER NOT NULL, activatedAt INTEGER NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS vbrs_owner ON vbrs(accountId, regionId, createdAt);
+      CREATE INDEX IF NOT EXISTS vbrs_pc ON vbrs(physicalConnectionId);
+      CREATE TABLE IF NOT EXISTS ec_grants (
+        id TEXT PRIMARY KEY, accountId TEXT NOT NULL, regionId TEXT NOT NULL, vpcId TEXT NOT NULL, vbrOwnerUid TEXT NOT NULL,
+        vbrInstanceId TEXT NOT NULL, vbrRegionId TEXT NOT NULL, grantType TEXT NOT NULL, createdAt INTEGER NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS ec_grants_vpc ON ec_grants(vpcId);
+      CREATE INDEX IF NOT EXISTS ec_grants_vbr_owner ON ec_grants(vbrOwnerUid, vbrRegionId);
+    `,
+  },
+];

@@ -1,0 +1,19 @@
+// The route-entry module's schema, per dialect. Append only: a released migration never changes.
+import type { Migration } from '../../store/port.js';
+
+export const SQLITE: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'custom route entries',
+    sql: `
+      CREATE TABLE IF NOT EXISTS route_entries (
+        id TEXT PRIMARY KEY, accountId TEXT NOT NULL, regionId TEXT NOT NULL, routeTableId TEXT NOT NULL,
+        destinationCidrBlock TEXT NOT NULL, nextHopType TEXT NOT NULL, nextHopId TEXT NOT NULL, name TEXT NOT NULL,
+        description TEXT NOT NULL, status TEXT NOT NULL, createdAt INTEGER NOT NULL, pendingStatus TEXT NOT NULL, dueAt INTEGER NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS route_entries_table ON route_entries(routeTableId, createdAt);
+      CREATE INDEX IF NOT EXISTS route_entries_hop ON route_entries(nextHopId);
+      CREATE INDEX IF NOT EXISTS route_entries_due ON route_entries(dueAt);
+    `,
+  },
+];

@@ -1,0 +1,24 @@
+// Tables of the engine itself: ClientToken answers (state, exported with it) and saved snapshots
+// (the emulator's own, never exported).
+import type { TableDef } from '../../store/port.js';
+
+export interface TokenRow {
+  id: string;
+  result: string;
+  createdAt: number;
+}
+
+export const CLIENT_TOKENS: TableDef<TokenRow> = { table: 'client_tokens', key: 'id', columns: ['id', 'result', 'createdAt'] };
+
+export interface SavedSnapshot {
+  name: string;
+  createdAt: number;
+  document: string;
+}
+
+export const SNAPSHOTS: TableDef<SavedSnapshot> = {
+  table: 'snapshots',
+  key: 'name',
+  columns: ['name', 'createdAt', 'document'],
+  system: true,
+};

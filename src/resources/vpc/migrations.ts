@@ -1,0 +1,29 @@
+// The VPC module's schema, per dialect. Append only: a released migration never changes.
+import type { Migration } from '../../store/port.js';
+
+export const SQLITE: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'vpcs, routers and route tables',
+    sql: `
+      CREATE TABLE IF NOT EXISTS vpcs (
+        id TEXT PRIMARY KEY, accountId TEXT NOT NULL, regionId TEXT NOT NULL, name TEXT NOT NULL, description TEXT NOT NULL,
+        cidrBlock TEXT NOT NULL, status TEXT NOT NULL, vRouterId TEXT NOT NULL, routeTableId TEXT NOT NULL,
+        resourceGroupId TEXT NOT NULL, isDefault INTEGER NOT NULL, tags TEXT NOT NULL, createdAt INTEGER NOT NULL,
+        pendingStatus TEXT NOT NULL, dueAt INTEGER NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS vpcs_owner ON vpcs(accountId, regionId, createdAt);
+      CREATE INDEX IF NOT EXISTS vpcs_due ON vpcs(dueAt);
+      CREATE TABLE IF NOT EXISTS routers (
+        id TEXT PRIMARY KEY, kind TEXT NOT NULL, accountId TEXT NOT NULL, regionId TEXT NOT NULL, vpcId TEXT NOT NULL,
+        accessPointId TEXT NOT NULL, routeTableId TEXT NOT NULL, name TEXT NOT NULL, description TEXT NOT NULL, createdAt INTEGER NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS routers_owner ON routers(accountId, regionId, kind, createdAt);
+      CREATE TABLE IF NOT EXISTS route_tables (
+        id TEXT PRIMARY KEY, accountId TEXT NOT NULL, regionId TEXT NOT NULL, routerId TEXT NOT NULL, routerType TEXT NOT NULL,
+        vpcId TEXT NOT NULL, name TEXT NOT NULL, description TEXT NOT NULL, createdAt INTEGER NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS route_tables_owner ON route_tables(accountId, regionId, createdAt);
+    `,
+  },
+];

@@ -1,0 +1,16 @@
+// Opens the back end a configuration names, with the modules' schema. The only place that picks
+// an adapter.
+import { join } from 'node:path';
+import type { ModuleSchema, Store } from './port.js';
+import { SqliteStore, type Durability } from './sqlite/sqlite-store.js';
+import type { StoreTarget } from '../config/config.js';
+
+export interface OpenOptions {
+  durability: Durability;
+}
+
+export function openStore(target: StoreTarget, schema: readonly ModuleSchema[], opts: OpenOptions): { store: Store; description: string } {
+  if (target.kind === 'memory') return { store: new SqliteStore({ path: ':memory:', schema }), description: 'memory' };
+  const path = join(target.dir, 'localvpc.db');
+  return { store: new SqliteStore({ path, durability: opts.durability, schema }), description: path };
+}

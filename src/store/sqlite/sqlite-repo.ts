@@ -1,0 +1,168 @@
+// A typed repository over one SQLite table: SQL of get/insert/update/delete built once, conditions
+// compiled to parameterized SQL, booleans stored as 0/1, and the table's selective indexes named
+// (`INDEXED BY`) whenever a condition fixes their first column.
+import type Database from 'better-sqlite3';
+import type { FindOptions, Range, Repo, Scalar, TableDef, Where } from '../port.js';
+
+/** What a repository needs of the store. */
+export interface SqliteConnection {
+  stmt(sql: string): Database.Statement;
+  changed(table: string): void;
+}
+
+function isRange(v: unknown): v is Range {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export class SqliteRepo<T> implements Repo<T> {
+  private readonly cols: string;
+  private readonly insertSql: string;
+  private readonly updateSql: string;
+  private readonly getSql: string;
+  private readonly deleteSql: string;
+  private readonly bools: Set<string>;
+  private readonly columns: Set<string>;
+
+  constructor(
+    private readonly conn: SqliteConnection,
+    private readonly def: TableDef<T>,
+  ) {
+    const t = def.table;
+    this.cols = def.columns.map((c) => `"${c}"`).join(', ');
+    this.insertSql = `INSERT INTO ${t} (${this.cols}) VALUES (${def.columns.map((c) => '@' + c).join(', ')})`;
+    this.updateSql = `UPDATE ${t} SET ${def.columns
+      .filter((c) => c !== def.key)
+      .map((c) => `"${c}" = @${c}`)
+      .join(', ')} WHERE "${def.key}" = @${def.key}`;
+    this.getSql = `SELECT ${this.cols} FROM ${t} WHERE "${def.key}" = ?`;
+    this.deleteSql = `DELETE FROM ${t} WHERE "${def.key}" = ?`;
+    this.bools = new Set(def.booleans ?? []);
+    this.columns = new Set(def.columns);
+  }
+
+  /** Turns a stored row into T: the table's columns, with 0/1 read back as booleans. */
+  private toRow(raw: Record<string, Scalar>): T {
+    for (const b of this.bools) raw[b] = raw[b] === 1;
+    // The row holds exactly the columns of TableDef<T>, which lists the fields of T.
+    return raw as T;
+  }
+
+  private toParams(row: T): Record<string, Scalar> {
+    const out: Record<string, Scalar> = {};
+    const r = row as Record<string, unknown>;
+    for (const c of this.def.columns) {
+      const v = r[c];
+      out[c] = typeof v === 'boolean' ? (v ? 1 : 0) : (v as Scalar);
+    }
+    return out;
+  }
+
+  private value(column: string, v: unknown): Scalar {
+    return this.bools.has(column) ? (v ? 1 : 0) : (v as Scalar);
+  }
+
+  private compile(where: Where<T>): { sql: string; args: Scalar[]; fixed: Set<string> } {
+    const parts: string[] = [];
+    const args: Scalar[] = [];
+    const fixed = new Set<string>();
+    for (const [k, v] of Object.entries(where)) {
+      if (v === undefined) continue;
+      if (!this.columns.has(k)) throw new Error(`unknown column ${this.def.table}.${k}`);
+      if (Array.isArray(v)) {
+        if (v.length === 0) {
+          parts.push('0');
+          continue;
+        }
+        parts.push(`"${k}" IN (${v.map(() => '?').join(', ')})`);
+        for (const x of v) args.push(this.value(k, x));
+        fixed.add(k);
+      } else if (isRange(v)) {
+        this.range(k, v, parts, args);
+      } else {
+        parts.push(`"${k}" = ?`);
+        args.push(this.value(k, v));
+        fixed.add(k);
+      }
+    }
+    return { sql: parts.length ? ` WHERE ${parts.join(' AND ')}` : '', args, fixed };
+  }
+
+  private range(k: string, v: Range, parts: string[], args: Scalar[]): void {
+    if (v.gt !== undefined) (parts.push(`"${k}" > ?`), args.push(v.gt));
+    if (v.gte !== undefined) (parts.push(`"${k}" >= ?`), args.push(v.gte));
+    if (v.lt !== undefined) (parts.push(`"${k}" < ?`), args.push(v.lt));
+    if (v.lte !== undefined) (parts.push(`"${k}" <= ?`), args.push(v.lte));
+  }
+
+  /** `INDEXED BY` the first selective index whose first column the condition fixes (none when the key is fixed). */
+  private hint(fixed: Set<string>): string {
+    if (fixed.has(this.def.key)) return '';
+    const ix = this.def.indexes?.find((i) => i.selective && fixed.has(i.columns[0] as string));
+    return ix ? ` INDEXED BY ${ix.name}` : '';
+  }
+
+  private tail(opts: FindOptions<T>, args: Scalar[]): string {
+    let sql = '';
+    if (opts.orderBy?.length) sql += ` ORDER BY ${opts.orderBy.map((c) => `"${c}"`).join(', ')}`;
+    if (opts.limit !== undefined) {
+      sql += ' LIMIT ? OFFSET ?';
+      args.push(Math.max(0, Math.floor(opts.limit)), Math.max(0, Math.floor(opts.offset ?? 0)));
+    }
+    return sql;
+  }
+
+  private all(sql: string, args: Scalar[]): T[] {
+    return (this.conn.stmt(sql).all(...args) as Record<string, Scalar>[]).map((r) => this.toRow(r));
+  }
+
+  get(key: string): Promise<T | undefined> {
+    const raw = this.conn.stmt(this.getSql).get(key) as Record<string, Scalar> | undefined;
+    return Promise.resolve(raw ? this.toRow(raw) : undefined);
+  }
+
+  find(where: Where<T>, opts: FindOptions<T> = {}): Promise<T[]> {
+    const w = this.compile(where);
+    const sql = `SELECT ${this.cols} FROM ${this.def.table}${this.hint(w.fixed)}${w.sql}${this.tail(opts, w.args)}`;
+    return Promise.resolve(this.all(sql, w.args));
+  }
+
+  findRange(column: keyof T & string, range: Range, opts: FindOptions<T> = {}): Promise<T[]> {
+    if (!this.columns.has(column)) throw new Error(`unknown column ${this.def.table}.${column}`);
+    const parts: string[] = [];
+    const args: Scalar[] = [];
+    this.range(column, range, parts, args);
+    const sql = `SELECT ${this.cols} FROM ${this.def.table}${parts.length ? ` WHERE ${parts.join(' AND ')}` : ''}${this.tail(opts, args)}`;
+    return Promise.resolve(this.all(sql, args));
+  }
+
+  count(where: Where<T>): Promise<number> {
+    const w = this.compile(where);
+    const row = this.conn.stmt(`SELECT COUNT(*) AS n FROM ${this.def.table}${this.hint(w.fixed)}${w.sql}`).get(...w.args) as { n: number };
+    return Promise.resolve(row.n);
+  }
+
+  insert(row: T): Promise<void> {
+    this.conn.stmt(this.insertSql).run(this.toParams(row));
+    this.conn.changed(this.def.table);
+    return Promise.resolve();
+  }
+
+  update(row: T): Promise<void> {
+    this.conn.stmt(this.updateSql).run(this.toParams(row));
+    this.conn.changed(this.def.table);
+    return Promise.resolve();
+  }
+
+  delete(key: string): Promise<void> {
+    this.conn.stmt(this.deleteSql).run(key);
+    this.conn.changed(this.def.table);
+    return Promise.resolve();
+  }
+
+  deleteWhere(where: Where<T>): Promise<number> {
+    const w = this.compile(where);
+    const n = this.conn.stmt(`DELETE FROM ${this.def.table}${w.sql}`).run(...w.args).changes;
+    this.conn.changed(this.def.table);
+    return Promise.resolve(n);
+  }
+}
