@@ -21,9 +21,11 @@ export default tseslint.config(
     },
   },
   {
-    // Tests and benchmarks read untyped JSON answers of the API and SDK objects.
+    // Tests and benchmarks read untyped JSON answers of the API and SDK objects, and node:test's
+    // describe() and test() return promises the runner itself awaits.
     files: ['test/**/*.ts', 'bench/**/*.ts'],
     rules: {
+      '@typescript-eslint/no-floating-promises': 'off',
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',
@@ -36,7 +38,15 @@ export default tseslint.config(
   {
     files: ['**/*.mjs', '**/*.js'],
     ...tseslint.configs.disableTypeChecked,
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly' },
+    },
+    rules: { ...tseslint.configs.disableTypeChecked.rules, 'no-console': 'off' },
+  },
+  {
+    // Scripts print what they did.
+    files: ['scripts/**'],
     rules: { 'no-console': 'off' },
   },
 );

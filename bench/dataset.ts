@@ -185,7 +185,7 @@ async function build(size: number): Promise<Dataset> {
   const token = `bench-${randomUUID()}`;
   const vpc = await startLocalVpc({ dataDir: dir, token, args: ['--profile', 'instant'] });
   let method = 'POST /_localvpc/snapshots/import';
-  let bytes = 0;
+  let bytes: number;
   try {
     const { doc, interfaces, routers } = generate(await exportTemplates(vpc.port, token), size);
     const text = JSON.stringify(doc);

@@ -18,7 +18,7 @@ import type { Store } from '../store/port.js';
 import type { Engine } from '../engine/invoke.js';
 import type { TransitionEngine } from '../engine/transitions.js';
 import type { Clock } from '../runtime/clock.js';
-import { ensureAccount, getAccount, type AccountSeed } from '../resources/accounts/service.js';
+import { ensureAccount, getAccount } from '../resources/accounts/service.js';
 import { VPCS } from '../resources/vpc/storage.js';
 import { VBRS } from '../resources/express-connect/storage.js';
 import { ROUTER_INTERFACES } from '../resources/router-interface/storage.js';
@@ -60,7 +60,7 @@ export async function applySeedFile(file: string, deps: SeedDeps, defaultAccount
   }
   await store.run('write', async (tx) => {
     // Shapes are checked by ensureAccount's use of each field; the admin API documents them.
-    for (const a of list(doc, 'accounts')) await ensureAccount(tx, ids, a as AccountSeed, clock.now());
+    for (const a of list(doc, 'accounts')) await ensureAccount(tx, ids, a, clock.now());
   });
   const existing = await store.run('read', async (tx) => {
     return (await tx.repo(VPCS).count({})) + (await tx.repo(VBRS).count({})) + (await tx.repo(ROUTER_INTERFACES).count({}));

@@ -20,7 +20,10 @@ export interface Target {
 }
 
 export function target(flags: Map<string, string | true>, env: NodeJS.ProcessEnv): Target {
-  const f = (k: string) => (typeof flags.get(k) === 'string' ? (flags.get(k) as string) : undefined);
+  const f = (k: string) => {
+    const v = flags.get(k);
+    return typeof v === 'string' ? v : undefined;
+  };
   const url = f('url') ?? env.LOCALVPC_URL ?? `http://${env.LOCALVPC_HOST ?? '127.0.0.1'}:${env.LOCALVPC_PORT ?? '8080'}`;
   let token = f('token') ?? env.LOCALVPC_ADMIN_TOKEN;
   if (!token) {
@@ -45,7 +48,8 @@ export async function call(t: Target, method: string, path: string, body?: unkno
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (e) {
-    throw new Unreachable(`cannot reach LocalVPC at ${t.url}: ${(e as Error).cause ?? (e as Error).message}`);
+    const why = e instanceof Error ? (e.cause instanceof Error ? e.cause.message : e.message) : String(e);
+    throw new Unreachable(`cannot reach LocalVPC at ${t.url}: ${why}`);
   }
   const text = await res.text();
   let parsed: unknown = text;

@@ -20,6 +20,13 @@ export interface Command {
 }
 
 type Json = Record<string, unknown>;
+
+/** The admin API's JSON answers, read without trusting their shape. */
+const obj = (v: unknown): Json => (typeof v === 'object' && v !== null && !Array.isArray(v) ? Object.fromEntries(Object.entries(v)) : {});
+const arr = (v: unknown): Json[] => (Array.isArray(v) ? v.map(obj) : []);
+/** A value for a person: scalars as they are, anything else as JSON. */
+const show = (v: unknown): string =>
+  typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? show(v) : (JSON.stringify(v) ?? '');
 const enc = encodeURIComponent;
 const table = (rows: string[][]): string => {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
@@ -34,7 +41,7 @@ const table = (rows: string[][]): string => {
 };
 const kv = (o: Json): string =>
   Object.entries(o)
-    .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+    .map(([k, v]) => `${k}: ${show(v)}`)
     .join('\n');
 
 function accountFlags(p: Parsed): Json {
@@ -51,31 +58,34 @@ function accountFlags(p: Parsed): Json {
 }
 
 function printAccounts(r: unknown): string {
-  const list = (r as { accounts: Json[] }).accounts;
+  const list = arr(obj(r).accounts);
   return table([
     ['ALIUID', 'NAME', 'SITE', 'STATUS', 'BILLS', 'LOCKED', 'KEYS'],
     ...list.map((a) => [
-      String(a.aliUid),
-      String(a.name),
-      String(a.site),
-      String(a.status),
-      String(a.billsOutstanding),
-      String(a.financialLocked),
-      (a.accessKeys as Json[]).map((k) => `${k.accessKeyId}(${k.status})`).join(','),
+      show(a.aliUid),
+      show(a.name),
+      show(a.site),
+      show(a.status),
+      show(a.billsOutstanding),
+      show(a.financialLocked),
+      arr(a.accessKeys)
+        .map((k) => `${show(k.accessKeyId)}(${show(k.status)})`)
+        .join(','),
     ]),
   ]);
 }
 
 const clockLine = (r: unknown): string => {
-  const c = r as Json;
-  return `${String(c.iso)}${c.frozen ? ' (frozen)' : ''} speed ${String(c.speed)}`;
+  const c = obj(r);
+  return `${show(c.iso)}${c.frozen ? ' (frozen)' : ''} speed ${show(c.speed)}`;
 };
 
 const transitionsText = (r: unknown): string => {
-  const t = r as { profile: string; fastDelayMs: number; pending: Json[] };
-  const head = `profile: ${t.profile} (fast delay ${t.fastDelayMs} ms)`;
-  if (t.pending.length === 0) return `${head}\nno resource is in a transitional state`;
-  return `${head}\n${table([['KIND', 'ID', 'STATUS', 'TO', 'DUE'], ...t.pending.map((x) => [String(x.kind), String(x.id), String(x.status), String(x.pendingStatus), x.held ? 'held' : new Date(x.dueAt as number).toISOString()])])}`;
+  const t = obj(r);
+  const pending = arr(t.pending);
+  const head = `profile: ${show(t.profile)} (fast delay ${show(t.fastDelayMs)} ms)`;
+  if (pending.length === 0) return `${head}\nno resource is in a transitional state`;
+  return `${head}\n${table([['KIND', 'ID', 'STATUS', 'TO', 'DUE'], ...pending.map((x) => [show(x.kind), show(x.id), show(x.status), show(x.pendingStatus), x.held ? 'held' : new Date(Number(x.dueAt)).toISOString()])])}`;
 };
 
 export const COMMANDS: Command[] = [
@@ -85,7 +95,7 @@ export const COMMANDS: Command[] = [
     args: '',
     summary: 'What the server is: storage, clock, profile, counts.',
     request: () => ({ method: 'GET', path: '/_localvpc/status' }),
-    print: (r) => kv(r as Json),
+    print: (r) => kv(obj(r)),
   },
 
   {
@@ -108,8 +118,9 @@ export const COMMANDS: Command[] = [
       body: { ...accountFlags(p), ...(str(p, 'aliuid') ? { aliUid: str(p, 'aliuid') } : {}) },
     }),
     print: (r) => {
-      const a = r as Json & { accessKey: Json };
-      return `created account ${String(a.aliUid)} (${String(a.site)})\nAccessKeyId:     ${String(a.accessKey.accessKeyId)}\nAccessKeySecret: ${String(a.accessKey.accessKeySecret)}`;
+      const a = obj(r);
+      const key = obj(a.accessKey);
+      return `created account ${show(a.aliUid)} (${show(a.site)})\nAccessKeyId:     ${show(key.accessKeyId)}\nAccessKeySecret: ${show(key.accessKeySecret)}`;
     },
   },
   {
@@ -118,7 +129,7 @@ export const COMMANDS: Command[] = [
     args: 'UID',
     summary: 'Show one account.',
     request: (p) => ({ method: 'GET', path: `/_localvpc/accounts/${enc(need(p, 0, 'UID'))}` }),
-    print: (r) => kv(r as Json),
+    print: (r) => kv(obj(r)),
   },
   {
     noun: 'account',
@@ -135,7 +146,7 @@ export const COMMANDS: Command[] = [
     summary: 'Set billing flags (drive Forbidden.BillsOutstanding / Forbidden.FinancialLocked).',
     request: (p) => ({ method: 'PATCH', path: `/_localvpc/accounts/${enc(need(p, 0, 'UID'))}`, body: accountFlags(p) }),
     print: (r) =>
-      `${String((r as Json).aliUid)}: billsOutstanding ${String((r as Json).billsOutstanding)}, financialLocked ${String((r as Json).financialLocked)}`,
+      `${show(obj(r).aliUid)}: billsOutstanding ${show(obj(r).billsOutstanding)}, financialLocked ${show(obj(r).financialLocked)}`,
   },
   {
     noun: 'account',
@@ -163,7 +174,7 @@ export const COMMANDS: Command[] = [
       if (op === 'delete') return { method: 'DELETE', path: `/_localvpc/accounts/${uid}/keys/${key}` };
       throw new UsageError(`unknown key operation "${op}"`);
     },
-    print: (r) => kv(r as Json),
+    print: (r) => kv(obj(r)),
   },
 
   {
@@ -273,7 +284,7 @@ export const COMMANDS: Command[] = [
         if (num(p, flag) !== undefined) body[key] = num(p, flag);
       return { method: 'POST', path: '/_localvpc/faults', body };
     },
-    print: (r) => `added ${String((r as Json).id)}`,
+    print: (r) => `added ${show(obj(r).id)}`,
   },
   {
     noun: 'fault',
@@ -282,19 +293,19 @@ export const COMMANDS: Command[] = [
     summary: 'List fault rules.',
     request: () => ({ method: 'GET', path: '/_localvpc/faults' }),
     print: (r) => {
-      const list = (r as { faults: Json[] }).faults;
+      const list = arr(obj(r).faults);
       return list.length === 0
         ? 'no fault rules'
         : table([
             ['ID', 'ACTION', 'ACCOUNT', 'EFFECT', 'MATCHED', 'FIRED', 'COUNT'],
             ...list.map((f) => [
-              String(f.id),
-              String(f.action ?? '*'),
-              String(f.accountId ?? '*'),
+              show(f.id),
+              show(f.action ?? '*'),
+              show(f.accountId ?? '*'),
               JSON.stringify(f.effect),
-              String(f.matched),
-              String(f.fired),
-              String(f.count ?? '∞'),
+              show(f.matched),
+              show(f.fired),
+              show(f.count ?? '∞'),
             ]),
           ]);
     },
@@ -322,10 +333,7 @@ export const COMMANDS: Command[] = [
     summary: 'List saved snapshots.',
     request: () => ({ method: 'GET', path: '/_localvpc/snapshots' }),
     print: (r) =>
-      table([
-        ['NAME', 'CREATED', 'BYTES'],
-        ...(r as { snapshots: Json[] }).snapshots.map((s) => [String(s.name), String(s.createdAt), String(s.bytes)]),
-      ]),
+      table([['NAME', 'CREATED', 'BYTES'], ...arr(obj(r).snapshots).map((s) => [show(s.name), show(s.createdAt), show(s.bytes)])]),
   },
   {
     noun: 'snapshot',
@@ -333,7 +341,7 @@ export const COMMANDS: Command[] = [
     args: 'NAME',
     summary: 'Save the current state under a name.',
     request: (p) => ({ method: 'POST', path: '/_localvpc/snapshots', body: { name: need(p, 0, 'NAME') } }),
-    print: (r) => `saved ${String((r as Json).name)}`,
+    print: (r) => `saved ${show(obj(r).name)}`,
   },
   {
     noun: 'snapshot',
@@ -341,7 +349,7 @@ export const COMMANDS: Command[] = [
     args: 'NAME',
     summary: 'Restore a saved snapshot.',
     request: (p) => ({ method: 'POST', path: `/_localvpc/snapshots/${enc(need(p, 0, 'NAME'))}/restore`, body: {} }),
-    print: (r) => `restored ${String((r as Json).restored)}`,
+    print: (r) => `restored ${show(obj(r).restored)}`,
   },
   {
     noun: 'snapshot',
@@ -374,11 +382,11 @@ export const COMMANDS: Command[] = [
       try {
         doc = JSON.parse(readFileSync(file, 'utf8'));
       } catch (e) {
-        throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
+        throw new UsageError(`cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
       }
       return { method: 'POST', path: '/_localvpc/snapshots/import', body: doc };
     },
-    print: (r) => `imported ${JSON.stringify((r as Json).imported)}`,
+    print: (r) => `imported ${JSON.stringify(obj(r).imported)}`,
   },
 
   {
@@ -414,21 +422,22 @@ export const COMMANDS: Command[] = [
       return { method: 'GET', path: `/_localvpc/journal${q.size ? `?${q}` : ''}` };
     },
     print: (r) => {
-      const j = r as { total: number; events: Json[] };
+      const j = obj(r);
+      const events = arr(j.events);
       return (
         table([
           ['ID', 'TIME', 'TYPE', 'NAME', 'ACCOUNT', 'REGION', 'RESOURCE', 'CODE'],
-          ...j.events.map((e) => [
-            String(e.eventId),
-            String(e.eventTime),
-            String(e.eventType),
-            String(e.eventName),
-            String((e.userIdentity as Json).accountId),
-            String(e.acsRegion),
-            String(e.resourceName),
-            String(e.errorCode || 'OK'),
+          ...events.map((e) => [
+            show(e.eventId),
+            show(e.eventTime),
+            show(e.eventType),
+            show(e.eventName),
+            show(obj(e.userIdentity).accountId),
+            show(e.acsRegion),
+            show(e.resourceName),
+            show(e.errorCode) || 'OK',
           ]),
-        ]) + `\n(${j.events.length} of ${j.total})`
+        ]) + `\n(${events.length} of ${show(j.total)})`
       );
     },
   },

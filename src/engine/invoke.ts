@@ -121,7 +121,7 @@ export class Engine {
     };
     try {
       const result = await this.run(call, rec);
-      rec.resource ??= this.resourceOf(result as Record<string, unknown>);
+      rec.resource ??= this.resourceOf(Object.fromEntries(Object.entries(result)));
       return result;
     } catch (e) {
       const err = e instanceof ApiError ? e : gatewayError('InternalError');

@@ -71,7 +71,8 @@ function productError(code: string): ErrorFact | undefined {
  * nowhere is a programming error and throws.
  */
 export function actionError(facts: ActionFacts | undefined, code: string, ...args: string[]): ApiError {
-  const e: ErrorFact | undefined = facts?.errors[code] ?? (GATEWAY as Record<string, Entry>)[code] ?? productError(code);
+  const gateway: Record<string, Entry> = GATEWAY;
+  const e: ErrorFact | undefined = facts?.errors[code] ?? (Object.hasOwn(gateway, code) ? gateway[code] : undefined) ?? productError(code);
   if (!e) throw new Error(`error code ${code} is in no catalog`);
   return new ApiError(code, e.status, formatMessage(e.message, args));
 }

@@ -39,7 +39,9 @@ export class Metrics {
   observe(action: string, seconds: number): void {
     let l = this.latency.get(action);
     if (!l) this.latency.set(action, (l = { buckets: BUCKETS.map(() => 0), sum: 0, count: 0 }));
-    for (let i = 0; i < BUCKETS.length; i++) if (seconds <= (BUCKETS[i] as number)) l.buckets[i]!++;
+    BUCKETS.forEach((le, i) => {
+      if (seconds <= le) l.buckets[i] = (l.buckets[i] ?? 0) + 1;
+    });
     l.sum += seconds;
     l.count++;
   }
@@ -77,7 +79,7 @@ export class Metrics {
     const latency = this.latency;
     registry.registerMetric({
       name: 'localvpc_request_duration_seconds',
-      get: async () => ({
+      get: () => ({
         name: 'localvpc_request_duration_seconds',
         help: 'API request latency.',
         type: 'histogram',
@@ -86,7 +88,7 @@ export class Metrics {
           ...BUCKETS.map((le, i) => ({
             metricName: 'localvpc_request_duration_seconds_bucket',
             labels: { action, le },
-            value: l.buckets[i] as number,
+            value: l.buckets[i] ?? 0,
           })),
           { metricName: 'localvpc_request_duration_seconds_bucket', labels: { action, le: '+Inf' }, value: l.count },
           { metricName: 'localvpc_request_duration_seconds_sum', labels: { action }, value: l.sum },

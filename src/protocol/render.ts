@@ -2,6 +2,7 @@
 // wrapped in an object (`{"Regions":{"Region":[...]}}`), which XML renders as repeated elements.
 import { createRequire } from 'node:module';
 import type { XMLBuilder } from 'fast-xml-parser';
+import type * as FastXmlParser from 'fast-xml-parser';
 
 export const JSON_TYPE = 'application/json;charset=utf-8';
 export const XML_TYPE = 'text/xml;charset=utf-8';
@@ -10,7 +11,7 @@ export const XML_TYPE = 'text/xml;charset=utf-8';
 let xmlBuilder: XMLBuilder | undefined;
 function builder(): XMLBuilder {
   if (!xmlBuilder) {
-    const { XMLBuilder: Builder } = createRequire(import.meta.url)('fast-xml-parser') as typeof import('fast-xml-parser');
+    const { XMLBuilder: Builder } = createRequire(import.meta.url)('fast-xml-parser') as typeof FastXmlParser; // the module's own types
     xmlBuilder = new Builder({ ignoreAttributes: true, format: false, suppressEmptyNode: false, suppressBooleanAttributes: false });
   }
   return xmlBuilder;

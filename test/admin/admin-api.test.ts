@@ -2,7 +2,7 @@
 // manual profile, the clock, snapshots, journal, metrics.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ACCOUNTS, World, openWorld } from '../helpers/world.js';
+import { ACCOUNTS, type World, openWorld } from '../helpers/world.js';
 import { Vpc, vpcClient, popClient } from '../helpers/clients.js';
 import { admin } from '../helpers/admin.js';
 import type { TestServer } from '../helpers/server.js';

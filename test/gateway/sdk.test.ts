@@ -29,14 +29,14 @@ describe('DescribeRegions through the official SDKs', () => {
   });
 
   test('@alicloud/pop-core GET', async () => {
-    const r = (await popClient(srv.port).request('DescribeRegions', {})) as { Regions: { Region: { RegionId: string }[] } };
+    const r = await popClient(srv.port).request<{ Regions: { Region: { RegionId: string }[] } }>('DescribeRegions', {});
     assert.equal(r.Regions.Region.length, 32);
   });
 
   test('@alicloud/pop-core POST form', async () => {
-    const r = (await popClient(srv.port).request('DescribeRegions', { AcceptLanguage: 'en-US' }, { method: 'POST' })) as {
+    const r = await popClient(srv.port).request<{
       Regions: { Region: { LocalName: string }[] };
-    };
+    }>('DescribeRegions', { AcceptLanguage: 'en-US' }, { method: 'POST' });
     assert.ok(r.Regions.Region.some((x) => x.LocalName === 'Singapore'));
   });
 
@@ -69,7 +69,7 @@ describe('STS GetCallerIdentity', () => {
 
   test('through @alicloud/pop-core GET and POST', async () => {
     for (const method of ['GET', 'POST']) {
-      const r = (await popClient(srv.port, '2015-04-01').request('GetCallerIdentity', {}, { method })) as Record<string, string>;
+      const r = await popClient(srv.port, '2015-04-01').request<Record<string, string>>('GetCallerIdentity', {}, { method });
       assert.equal(r.AccountId, DEFAULT_UID);
       assert.equal(r.IdentityType, 'Account');
     }

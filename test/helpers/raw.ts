@@ -55,7 +55,7 @@ export function isoNow(offsetMs = 0): string {
 }
 
 export interface V1Options {
-  method?: 'GET' | 'POST' | string;
+  method?: string;
   key?: Key;
   version?: string;
   /** Override or remove (undefined) common parameters. */

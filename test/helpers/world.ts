@@ -23,11 +23,11 @@ const BILLS = account('1000000000000004', 'china', { billsOutstanding: true });
 const LOCKED = account('1000000000000005', 'china', { financialLocked: true });
 
 export const ACCOUNTS = {
-  a: { uid: DEFAULT_UID, key: DEFAULT_KEY } as TestAccount,
-  b: B.account as TestAccount,
-  intl: INTL.account as TestAccount,
-  bills: BILLS.account as TestAccount,
-  locked: LOCKED.account as TestAccount,
+  a: { uid: DEFAULT_UID, key: DEFAULT_KEY },
+  b: B.account,
+  intl: INTL.account,
+  bills: BILLS.account,
+  locked: LOCKED.account,
 };
 
 /** A server with the test accounts above (and no transition delay unless told). */

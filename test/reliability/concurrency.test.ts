@@ -3,7 +3,7 @@
 // invariants hold, and every completed transition is one the transition table allows.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ACCOUNTS, World, openWorld, type End } from '../helpers/world.js';
+import { ACCOUNTS, type World, openWorld, type End } from '../helpers/world.js';
 import { Vpc, type VpcClient } from '../helpers/clients.js';
 import { admin } from '../helpers/admin.js';
 import { checkInvariants } from './invariants.js';

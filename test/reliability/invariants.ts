@@ -30,7 +30,7 @@ export function checkInvariants(tables: Record<string, Row[]>): string[] {
   for (const ri of ris) {
     perRouter.set(ri.routerId as string, (perRouter.get(ri.routerId as string) ?? 0) + 1);
     if (!STATUSES.has(ri.status as string)) problems.push(`${ri.id}: status ${ri.status} is not in the state machine`);
-    if (!routers.has(ri.routerId as string)) problems.push(`${ri.id}: router ${ri.routerId} does not exist`);
+    if (!routers.has(ri.routerId)) problems.push(`${ri.id}: router ${ri.routerId} does not exist`);
     if (
       (ri.dueAt as number) === 0 &&
       ['Connecting', 'AcceptingConnecting', 'Activating', 'Deactivating', 'Deleting'].includes(ri.status as string)
@@ -39,13 +39,13 @@ export function checkInvariants(tables: Record<string, Row[]>): string[] {
   }
   for (const [router, n] of perRouter) if (n > 5) problems.push(`router ${router} has ${n} interfaces`);
   for (const v of vpcs.values()) {
-    if (!routers.has(v.vRouterId as string)) problems.push(`${v.id}: vRouter ${v.vRouterId} missing`);
+    if (!routers.has(v.vRouterId)) problems.push(`${v.id}: vRouter ${v.vRouterId} missing`);
     if (!(tables.route_tables ?? []).some((t) => t.id === v.routeTableId)) problems.push(`${v.id}: route table ${v.routeTableId} missing`);
   }
   const links = new Map<string, number>();
   for (const ri of ris) {
     if (!LINKED.has(ri.status as string)) continue;
-    const peer = byId.get(ri.oppositeInterfaceId as string);
+    const peer = byId.get(ri.oppositeInterfaceId);
     if (!peer || peer.oppositeInterfaceId !== ri.id) {
       if (!ri.oppositeDeleted) problems.push(`${ri.id}: ${ri.status} but its peer ${ri.oppositeInterfaceId} does not name it back`);
       continue;

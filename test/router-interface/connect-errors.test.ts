@@ -2,7 +2,7 @@
 // (the official TypeScript SDK), with Alibaba's code and HTTP status.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ACCOUNTS, World, openWorld, type End } from '../helpers/world.js';
+import { ACCOUNTS, type World, openWorld, type End } from '../helpers/world.js';
 import { Vpc } from '../helpers/clients.js';
 import type { TestServer } from '../helpers/server.js';
 

@@ -106,16 +106,16 @@ describe('lifecycle across accounts and kinds of router (no delay)', () => {
   test('a VBR-to-VPC pair (through @alicloud/pop-core), with the VPC granted to the VBR of another account', async () => {
     const pop = popClient(srv.port, '2016-04-28', ACCOUNTS.b.key);
     const region = 'cn-hangzhou';
-    const aps = (await pop.request('DescribeAccessPoints', { RegionId: region })) as {
-      AccessPointSet: { AccessPointType: { AccessPointId: string }[] };
-    };
+    const aps = await pop.request<{ AccessPointSet: { AccessPointType: { AccessPointId: string }[] } }>('DescribeAccessPoints', {
+      RegionId: region,
+    });
     const apId = aps.AccessPointSet.AccessPointType[0]?.AccessPointId as string;
-    const pc = (await pop.request(
+    const pc = await pop.request<{ PhysicalConnectionId: string }>(
       'CreatePhysicalConnection',
       { RegionId: region, AccessPointId: apId, LineOperator: 'CT' },
       { method: 'POST' },
-    )) as { PhysicalConnectionId: string };
-    const vbr = (await pop.request(
+    );
+    const vbr = await pop.request<{ VbrId: string }>(
       'CreateVirtualBorderRouter',
       {
         RegionId: region,
@@ -126,10 +126,10 @@ describe('lifecycle across accounts and kinds of router (no delay)', () => {
         PeeringSubnetMask: '255.255.255.252',
       },
       { method: 'POST' },
-    )) as { VbrId: string };
+    );
     const vpc = await w.vpc(region, ACCOUNTS.a);
     const iniId = (
-      (await pop.request(
+      await pop.request<{ RouterInterfaceId: string }>(
         'CreateRouterInterface',
         {
           RegionId: region,
@@ -144,7 +144,7 @@ describe('lifecycle across accounts and kinds of router (no delay)', () => {
           OppositeInterfaceOwnerId: ACCOUNTS.a.uid,
         },
         { method: 'POST' },
-      )) as { RouterInterfaceId: string }
+      )
     ).RouterInterfaceId;
     const ini: End = { id: iniId, regionId: region, routerId: vbr.VbrId, vpcId: '', who: ACCOUNTS.b };
     const accId = await w.ri({
@@ -177,9 +177,11 @@ describe('lifecycle across accounts and kinds of router (no delay)', () => {
         vbrInstanceIds: [vbr.VbrId],
       }),
     );
-    const rel = (await pop.request('DescribeEcGrantRelation', { InstanceType: 'VBR', InstanceId: vbr.VbrId, VbrRegionNo: region })) as {
-      EcGrantRelations: { InstanceId: string }[];
-    };
+    const rel = await pop.request<{ EcGrantRelations: { InstanceId: string }[] }>('DescribeEcGrantRelation', {
+      InstanceType: 'VBR',
+      InstanceId: vbr.VbrId,
+      VbrRegionNo: region,
+    });
     assert.deepEqual(
       rel.EcGrantRelations.map((g) => g.InstanceId),
       [vpc.vpcId],

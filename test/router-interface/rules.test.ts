@@ -75,7 +75,7 @@ describe('CreateRouterInterface rules', () => {
     const base = { regionId: region, routerId: vbr, routerType: 'VBR', oppositeRegionId: region };
     await fails(w.ri({ ...base, role: 'AcceptingSide', accessPointId: ap }), 'InvalidRole.ValueNotSupported');
     await fails(w.ri({ ...base, role: 'InitiatingSide' }), 'InvalidParam.NotFound');
-    await fails(w.ri({ ...base, role: 'InitiatingSide', accessPointId: aps[1]?.accessPointId as string }), 'InvalidAccessPoint.NotMatch');
+    await fails(w.ri({ ...base, role: 'InitiatingSide', accessPointId: aps[1]?.accessPointId }), 'InvalidAccessPoint.NotMatch');
     assert.match(await w.ri({ ...base, role: 'InitiatingSide', accessPointId: ap }), /^ri-/);
     const v = await w.vpc(region);
     await fails(

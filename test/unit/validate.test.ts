@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { validate } from '../../src/spec/validate.js';
 import { vpcFacts } from '../../src/spec/vpc-facts.generated.js';
-import { ApiError } from '../../src/errors/api-error.js';
+import { type ApiError } from '../../src/errors/api-error.js';
 
 const DRI = vpcFacts.actions.DescribeRouterInterfaces;
 

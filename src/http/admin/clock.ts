@@ -9,7 +9,7 @@ const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000,
 export function parseDuration(s: string): number | undefined {
   const parts = [...s.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)];
   if (parts.length === 0 || parts.map((p) => p[0]).join('') !== s.replace(/\s+/g, '')) return undefined;
-  return Math.round(parts.reduce((n, p) => n + Number(p[1]) * (UNITS[p[2] as string] as number), 0));
+  return Math.round(parts.reduce((n, p) => n + Number(p[1]) * (UNITS[p[2] ?? ''] ?? 0), 0));
 }
 
 export function clockRoutes(d: AdminDeps): Route[] {

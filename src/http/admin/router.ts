@@ -129,7 +129,7 @@ export function createRouter(routes: Route[], token: string) {
           send(res, reply.status ?? 200, reply.body ?? {});
         }
       } catch (e) {
-        const err = e instanceof AdminError ? e : new AdminError(500, 'InternalError', (e as Error).message);
+        const err = e instanceof AdminError ? e : new AdminError(500, 'InternalError', e instanceof Error ? e.message : String(e));
         if (!res.headersSent) send(res, err.status, { error: { code: err.code, message: err.message } });
         else res.end();
       }

@@ -26,7 +26,8 @@ export const TRANSITIONS = {
 export type TransitionName = keyof typeof TRANSITIONS;
 
 export function allowed(ri: RouterInterface, t: TransitionName): boolean {
-  return (TRANSITIONS[t].from as readonly Status[]).includes(ri.status);
+  const from: readonly Status[] = TRANSITIONS[t].from;
+  return from.includes(ri.status);
 }
 
 /**

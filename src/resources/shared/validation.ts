@@ -15,7 +15,7 @@ export function ipv4ToInt(s: string): number | undefined {
   if (!m) return undefined;
   const parts = m.slice(1).map(Number);
   if (parts.some((p) => p > 255)) return undefined;
-  return (((parts[0] as number) << 24) | ((parts[1] as number) << 16) | ((parts[2] as number) << 8) | (parts[3] as number)) >>> 0;
+  return parts.reduce((n, p) => n * 256 + p, 0);
 }
 
 export function isIpv4(s: string): boolean {
@@ -31,7 +31,7 @@ export interface Cidr {
 export function parseCidr(s: string): Cidr | undefined {
   const m = /^([\d.]+)\/(\d{1,2})$/.exec(s);
   if (!m) return undefined;
-  const base = ipv4ToInt(m[1] as string);
+  const base = ipv4ToInt(m[1] ?? '');
   const bits = Number(m[2]);
   if (base === undefined || bits > 32) return undefined;
   const mask = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;

@@ -88,10 +88,16 @@ export class SqliteRepo<T> implements Repo<T> {
   }
 
   private range(k: string, v: Range, parts: string[], args: Scalar[]): void {
-    if (v.gt !== undefined) (parts.push(`"${k}" > ?`), args.push(v.gt));
-    if (v.gte !== undefined) (parts.push(`"${k}" >= ?`), args.push(v.gte));
-    if (v.lt !== undefined) (parts.push(`"${k}" < ?`), args.push(v.lt));
-    if (v.lte !== undefined) (parts.push(`"${k}" <= ?`), args.push(v.lte));
+    for (const [op, bound] of [
+      ['>', v.gt],
+      ['>=', v.gte],
+      ['<', v.lt],
+      ['<=', v.lte],
+    ] as const) {
+      if (bound === undefined) continue;
+      parts.push(`"${k}" ${op} ?`);
+      args.push(bound);
+    }
   }
 
   /** `INDEXED BY` the first selective index whose first column the condition fixes (none when the key is fixed). */
