@@ -180,7 +180,7 @@ export async function startApp(config: Config): Promise<App> {
     adminToken,
   );
   const auth = new Authenticator((id) => callers.lookup(id), new MemoryNonces(FRESHNESS_WINDOW_MS, NONCE_CAPACITY));
-  const gateway = createGateway({ engine, auth, callers, ids, maxBodyBytes: config.maxBodyBytes });
+  const gateway = createGateway({ engine, auth, ids, maxBodyBytes: config.maxBodyBytes });
   const server = createHttpServer({ gateway, admin, ids, logger, requestTimeoutMs: config.requestTimeoutMs });
 
   await new Promise<void>((resolve, reject) => {

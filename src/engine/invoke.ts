@@ -152,12 +152,14 @@ export class Engine {
     }
     const def = registry.action(call.product, call.action);
     if (!def) throw gatewayError('UnsupportedOperation.LocalVPC', call.action);
-    const fault = await this.deps.faults.match({
-      action: call.action,
-      accountId: call.caller.id,
-      regionId: rec.regionId ?? '',
-      values: call.params.map(([, v]) => v),
-    });
+    const fault = !this.deps.faults.any()
+      ? undefined
+      : await this.deps.faults.match({
+          action: call.action,
+          accountId: call.caller.id,
+          regionId: rec.regionId ?? '',
+          values: call.params.map(([, v]) => v),
+        });
     if (fault) {
       this.fire(fault, call, rec);
       if (fault.effect.latencyMs) await new Promise((r) => setTimeout(r, fault.effect.latencyMs));

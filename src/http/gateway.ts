@@ -15,12 +15,11 @@ import type { IdGenerator } from '../core/ids.js';
 import type { Engine, CallRecord } from '../engine/invoke.js';
 import { productOfVersion } from '../engine/module.js';
 import type { Product } from '../engine/action.js';
-import type { CallerDirectory } from '../runtime/callers.js';
+import type { CallerRecord } from '../runtime/callers.js';
 
 export interface GatewayOptions {
   engine: Engine;
-  auth: Authenticator;
-  callers: CallerDirectory;
+  auth: Authenticator<CallerRecord>;
   ids: IdGenerator;
   maxBodyBytes: number;
 }
@@ -45,7 +44,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-la
 }
 
 export function createGateway(opts: GatewayOptions) {
-  const { engine, auth, callers, ids } = opts;
+  const { engine, auth, ids } = opts;
 
   /** A call refused before invoke: recorded like any other (journal, metrics, log). */
   function refused(rec: Omit<CallRecord, 'seconds' | 'source'>, started: bigint): void {
@@ -84,8 +83,7 @@ export function createGateway(opts: GatewayOptions) {
       const key = await auth.verify(signed, env);
       accountId = key.accountId;
       if (!facts.methods.includes(method)) throw gatewayError('UnsupportedHTTPMethod');
-      const caller = (await callers.lookup(key.accessKeyId))?.account;
-      if (!caller) throw gatewayError('InvalidAccessKeyId.NotFound');
+      const caller = key.account;
       invoked = true;
       const result = await engine.invoke({
         product,

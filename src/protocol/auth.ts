@@ -86,19 +86,20 @@ function checkTimestamp(value: string | undefined, wallNow: number): void {
 /** How long a signed request stays fresh, and how long its nonce is remembered. */
 export const FRESHNESS_WINDOW_MS = WINDOW_MS;
 
-export class Authenticator {
+/** Verifies signatures against the keys `lookupKey` finds; answers the key record it found (with whatever else the caller attached to it). */
+export class Authenticator<K extends KeyRecord = KeyRecord> {
   constructor(
-    private readonly lookupKey: (accessKeyId: string) => Promise<KeyRecord | undefined>,
+    private readonly lookupKey: (accessKeyId: string) => Promise<K | undefined>,
     private readonly nonces: NonceStore,
     private readonly wallNow: () => number = Date.now,
   ) {}
 
   /** Returns the verified key, or throws the gateway's error. */
-  verify(req: SignedRequest, env: Envelope): Promise<KeyRecord> {
+  verify(req: SignedRequest, env: Envelope): Promise<K> {
     return env.scheme === 'v3' ? this.verifyV3(req) : this.verifyV1(req);
   }
 
-  private async key(accessKeyId: string): Promise<KeyRecord> {
+  private async key(accessKeyId: string): Promise<K> {
     const key = await this.lookupKey(accessKeyId);
     if (!key) throw gatewayError('InvalidAccessKeyId.NotFound');
     if (!key.active) throw gatewayError('InvalidAccessKeyId.Inactive');
@@ -109,7 +110,7 @@ export class Authenticator {
     if (!(await this.nonces.add(`${key.accessKeyId}\n${nonce}`, this.wallNow()))) throw gatewayError('SignatureNonceUsed');
   }
 
-  private async verifyV1(req: SignedRequest): Promise<KeyRecord> {
+  private async verifyV1(req: SignedRequest): Promise<K> {
     const p = req.allPairs;
     const signature = first(p, 'Signature');
     const accessKeyId = first(p, 'AccessKeyId');
@@ -128,7 +129,7 @@ export class Authenticator {
     return key;
   }
 
-  private async verifyV3(req: SignedRequest): Promise<KeyRecord> {
+  private async verifyV3(req: SignedRequest): Promise<K> {
     const auth = parseV3Authorization(header(req, 'authorization') ?? '');
     if (!auth) throw gatewayError('IncompleteSignature');
     if (auth.algorithm !== 'ACS3-HMAC-SHA256') throw gatewayError('InvalidSignatureMethod');

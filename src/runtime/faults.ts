@@ -58,6 +58,8 @@ export interface FaultRules {
   clear(): Promise<void>;
   /** The first rule that fires for this call, if any (counting matches and firings). */
   match(call: CallFacts): Promise<FaultRule | undefined>;
+  /** A cheap hint: false when no rule exists, so no call needs to ask `match`. */
+  any(): boolean;
 }
 
 export class MemoryFaults implements FaultRules {
@@ -91,6 +93,10 @@ export class MemoryFaults implements FaultRules {
     this.rules = [];
     this.rngs.clear();
     return Promise.resolve();
+  }
+
+  any(): boolean {
+    return this.rules.length > 0;
   }
 
   match(call: CallFacts): Promise<FaultRule | undefined> {

@@ -134,15 +134,17 @@ export class SqliteStore implements Store, SqliteConnection {
     this.hooks.push(hook);
   }
 
-  async run<R>(mode: Mode, fn: (tx: Tx) => Promise<R>): Promise<R> {
-    if (mode === 'read') {
-      while (this.group) await this.group;
-      return fn(this.tx);
-    }
+  run<R>(mode: Mode, fn: (tx: Tx) => Promise<R>): Promise<R> {
+    if (mode === 'read') return this.group ? this.afterGroup(fn) : fn(this.tx);
     return new Promise<R>((resolve, reject) => {
       this.queue.push({ fn, resolve: resolve as (v: unknown) => void, reject });
       this.schedule();
     });
+  }
+
+  private async afterGroup<R>(fn: (tx: Tx) => Promise<R>): Promise<R> {
+    while (this.group) await this.group;
+    return fn(this.tx);
   }
 
   private schedule(): void {
