@@ -1,12 +1,13 @@
+// CreatePhysicalConnection: Initial, then Enabled by itself after the transition delay (the
+// approval, construction and payment steps of the real service are skipped; see states.ts).
 import { defineAction } from '../../engine/action.js';
 import { idempotent } from '../shared/client-token.js';
-import { isValidDescription, isValidName } from '../shared/validation.js';
+import { tagsJson, validTags } from '../shared/validation.js';
+import { defaultResourceGroup } from '../vpc/model.js';
 import { accessPoint } from './access-points.js';
+import { checkPcAttributes } from './rules.js';
 import { PHYSICAL_CONNECTIONS } from './storage.js';
 import { EC_TRANSITIONS } from './transitions.js';
-
-const LINE_OPERATORS = ['CT', 'CU', 'CM', 'CO', 'Equinix', 'Other'];
-const PORT_TYPES = ['100Base-T', '1000Base-T', '1000Base-LX', '10GBase-T', '10GBase-LR', '40GBase-LR', '100GBase-LR'];
 
 export const createPhysicalConnection = defineAction({
   product: 'Vpc',
@@ -15,12 +16,9 @@ export const createPhysicalConnection = defineAction({
   handler: async (input, ctx) => {
     const ap = accessPoint(input.AccessPointId);
     if (!ap || ap.regionId !== input.RegionId) throw ctx.error('InvalidAccessPoint.NotExist');
-    if (!LINE_OPERATORS.includes(input.LineOperator)) throw ctx.error('InvalidLineOperator.Malformd');
     if (input.Type !== undefined && input.Type !== 'VPC') throw ctx.error('InvalidType.Malformd');
-    if (input.PortType !== undefined && !PORT_TYPES.includes(input.PortType)) throw ctx.error('InvalidPortType.Malformd');
-    if (input.bandwidth !== undefined && (input.bandwidth < 1 || input.bandwidth > 100_000)) throw ctx.error('InvalidBandwidth');
-    if (input.Name !== undefined && !isValidName(input.Name)) throw ctx.error('InvalidName.Malformed');
-    if (input.Description !== undefined && !isValidDescription(input.Description)) throw ctx.error('InvalidDescription.Malformed');
+    checkPcAttributes(ctx, input);
+    if (!validTags(input.Tag)) throw ctx.error('InvalidParameter', 'Tag');
     const pcs = ctx.tx.repo(PHYSICAL_CONNECTIONS);
     if (input.RedundantPhysicalConnectionId !== undefined) {
       const r = await pcs.get(input.RedundantPhysicalConnectionId);
@@ -43,6 +41,8 @@ export const createPhysicalConnection = defineAction({
         peerLocation: input.PeerLocation ?? '',
         redundantId: input.RedundantPhysicalConnectionId ?? '',
         status: 'Initial',
+        tags: tagsJson(input.Tag),
+        resourceGroupId: input.ResourceGroupId || defaultResourceGroup(ctx.caller.id),
         createdAt: ctx.now,
         enabledAt: 0,
         pendingStatus: 'Enabled',

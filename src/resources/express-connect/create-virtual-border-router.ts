@@ -1,11 +1,15 @@
 // CreateVirtualBorderRouter on an Enabled physical connection of the caller. With VbrOwnerId the
 // VBR belongs to that account (which must be on the same site: CROSS_BID.FORBIDDEN otherwise).
+// The VLAN must be free on the physical connection (a terminated VBR keeps its VLAN).
 import { defineAction } from '../../engine/action.js';
 import { idempotent } from '../shared/client-token.js';
 import { owned } from '../shared/owned.js';
-import { isIpv4, isValidDescription, isValidName, sameSubnet, tagsJson, validTags } from '../shared/validation.js';
+import { isValidDescription, isValidName, tagsJson, validTags } from '../shared/validation.js';
 import { getAccount } from '../accounts/service.js';
 import { addRouter } from '../vpc/queries.js';
+import { defaultResourceGroup } from '../vpc/model.js';
+import { VBR_DEFAULTS } from './model.js';
+import { checkIpv6Peering, checkPeering, samePeeringSubnet } from './rules.js';
 import { PHYSICAL_CONNECTIONS, VBRS } from './storage.js';
 
 export const createVirtualBorderRouter = defineAction({
@@ -16,24 +20,14 @@ export const createVirtualBorderRouter = defineAction({
     const pc = await owned(ctx, PHYSICAL_CONNECTIONS, input.PhysicalConnectionId, input.RegionId, 'InvalidPhysicalConnectionId.NotFound');
     if (pc.status !== 'Enabled') throw ctx.error('InvalidPhysicalConnectionId.NotEnabled');
     if (input.VlanId < 0 || input.VlanId > 2999) throw ctx.error('InvalidVlanId.Malformed');
-    for (const [ip, code] of [
-      [input.LocalGatewayIp, 'InvalidLocalGatewayIp.Malformed'],
-      [input.PeerGatewayIp, 'IllegalParam.IpAddress'],
-      [input.PeeringSubnetMask, 'InvalidPeeringSubnetMask.Malformed'],
-    ] as const) {
-      if (ip !== undefined && !isIpv4(ip)) throw ctx.error(code, ip);
-    }
-    if (
-      input.LocalGatewayIp &&
-      input.PeerGatewayIp &&
-      input.PeeringSubnetMask &&
-      !sameSubnet(input.LocalGatewayIp, input.PeerGatewayIp, input.PeeringSubnetMask)
-    ) {
+    checkPeering(ctx, input, { local: 'InvalidLocalGatewayIp.Malformed', peer: 'IllegalParam.IpAddress' });
+    if (!samePeeringSubnet(input.LocalGatewayIp ?? '', input.PeerGatewayIp ?? '', input.PeeringSubnetMask ?? '')) {
       throw ctx.error('InvalidIp.NotSameSubnet');
     }
+    checkIpv6Peering(ctx, input);
     if (input.Name !== undefined && !isValidName(input.Name)) throw ctx.error('InvalidName.Malformed');
     if (input.Description !== undefined && !isValidDescription(input.Description)) throw ctx.error('InvalidDescription.Malformed');
-    if (!validTags(input.Tags)) throw ctx.error('InvalidParameter');
+    if (!validTags(input.Tags)) throw ctx.error('InvalidParameter', 'Tags');
     let ownerId = ctx.caller.id;
     if (input.VbrOwnerId !== undefined && input.VbrOwnerId !== ctx.caller.id) {
       const owner = await getAccount(ctx.tx, input.VbrOwnerId);
@@ -57,14 +51,25 @@ export const createVirtualBorderRouter = defineAction({
         localGatewayIp: input.LocalGatewayIp ?? '',
         peerGatewayIp: input.PeerGatewayIp ?? '',
         peeringSubnetMask: input.PeeringSubnetMask ?? '',
+        localIpv6GatewayIp: input.LocalIpv6GatewayIp ?? '',
+        peerIpv6GatewayIp: input.PeerIpv6GatewayIp ?? '',
+        peeringIpv6SubnetMask: input.PeeringIpv6SubnetMask ?? '',
+        enableIpv6: input.EnableIpv6 ?? false,
         name: input.Name ?? '',
         description: input.Description ?? '',
         circuitCode: input.CircuitCode ?? '',
         bandwidth: input.Bandwidth ?? pc.bandwidth,
+        ...VBR_DEFAULTS,
+        sitelinkEnable: false,
         status: 'active',
         routeTableId,
         tags: tagsJson(input.Tags),
+        resourceGroupId: input.ResourceGroupId || defaultResourceGroup(ownerId),
         activatedAt: ctx.now,
+        terminatedAt: 0,
+        recoveredAt: 0,
+        pendingStatus: '',
+        dueAt: 0,
       });
       await addRouter(
         ctx.tx,

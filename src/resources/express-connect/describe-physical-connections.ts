@@ -1,7 +1,11 @@
+// DescribePhysicalConnections: the caller's connections in the region, by the filter keys, tags
+// and resource group, in creation order. `Allocation Failed` (the spelling of Alibaba's status
+// enum here) filters as AllocationFailed.
 import { defineAction } from '../../engine/action.js';
 import { listPage, page, pageFields } from '../../core/paging.js';
 import { isoSeconds, NEVER_EXPIRES } from '../../core/time.js';
 import { readFilters, someOf } from '../shared/filters.js';
+import { hasTags, parseTags } from '../shared/validation.js';
 import { PC_STATUSES } from './model.js';
 import { PHYSICAL_CONNECTIONS } from './storage.js';
 
@@ -24,10 +28,15 @@ export const describePhysicalConnections = defineAction({
       id: f.get('PhysicalConnectionId'),
       accessPointId: f.get('AccessPointId'),
       type: f.get('Type'),
-      status: someOf(PC_STATUSES, f.get('Status')),
+      status: someOf(
+        PC_STATUSES,
+        f.get('Status')?.map((s) => (s === 'Allocation Failed' ? 'AllocationFailed' : s)),
+      ),
       name: f.get('Name'),
+      resourceGroupId: input.ResourceGroupId,
     };
-    const { total, rows } = await listPage(ctx.tx.repo(PHYSICAL_CONNECTIONS), where, p);
+    const keep = input.Tags?.length ? (pc: { tags: string }) => hasTags(pc.tags, input.Tags) : undefined;
+    const { total, rows } = await listPage(ctx.tx.repo(PHYSICAL_CONNECTIONS), where, p, keep);
     return {
       ...pageFields(total, p),
       PhysicalConnectionSet: {
@@ -57,7 +66,8 @@ export const describePhysicalConnections = defineAction({
           HasReservationData: 'false',
           LoaStatus: '',
           VirtualPhysicalConnectionCount: 0,
-          Tags: { tags: [] },
+          ResourceGroupId: pc.resourceGroupId,
+          Tags: { tags: parseTags(pc.tags) },
         })),
       },
     };

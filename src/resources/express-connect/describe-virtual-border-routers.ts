@@ -1,12 +1,19 @@
+// DescribeVirtualBorderRouters: the caller's VBRs in the region (and, with IncludeCrossAccountVbr,
+// those it made on its physical connections for other accounts), by the filter keys, tags and
+// resource group, with the status of each VBR's physical connection.
 import { defineAction } from '../../engine/action.js';
 import { page, pageFields } from '../../core/paging.js';
 import { isoSeconds } from '../../core/time.js';
 import { readFilters, someOf } from '../shared/filters.js';
 import { hasTags, parseTags } from '../shared/validation.js';
-import { VBR_STATUSES, type Vbr } from './model.js';
-import { VBRS } from './storage.js';
+import { VBR_STATUSES, type PcStatus, type Vbr } from './model.js';
+import { PHYSICAL_CONNECTIONS, VBRS } from './storage.js';
 
 const KEYS = ['PhysicalConnectionId', 'VbrId', 'Status', 'Name', 'AccessPointId', 'eccId', 'type'] as const;
+
+function time(ms: number): string {
+  return ms ? isoSeconds(ms) : '';
+}
 
 export const describeVirtualBorderRouters = defineAction({
   product: 'Vpc',
@@ -24,6 +31,7 @@ export const describeVirtualBorderRouters = defineAction({
       status: someOf(VBR_STATUSES, f.get('Status')),
       name: f.get('Name'),
       accessPointId: f.get('AccessPointId'),
+      resourceGroupId: input.ResourceGroupId,
     };
     // VBRs this account created for other accounts on its own physical connections, when asked for.
     const cross = input.IncludeCrossAccountVbr
@@ -32,10 +40,17 @@ export const describeVirtualBorderRouters = defineAction({
         )
       : [];
     const all: Vbr[] = [...(await vbrs.find(where, { orderBy: ['createdAt', 'id'] })), ...cross].filter((v) => hasTags(v.tags, input.Tags));
+    const shown = all.slice(p.offset, p.offset + p.pageSize);
+    const pcStatus = new Map<string, PcStatus | undefined>();
+    for (const v of shown) {
+      if (!pcStatus.has(v.physicalConnectionId)) {
+        pcStatus.set(v.physicalConnectionId, (await ctx.tx.repo(PHYSICAL_CONNECTIONS).get(v.physicalConnectionId))?.status);
+      }
+    }
     return {
       ...pageFields(all.length, p),
       VirtualBorderRouterSet: {
-        VirtualBorderRouterType: all.slice(p.offset, p.offset + p.pageSize).map((v) => ({
+        VirtualBorderRouterType: shown.map((v) => ({
           VbrId: v.id,
           Name: v.name,
           Description: v.description,
@@ -44,7 +59,7 @@ export const describeVirtualBorderRouters = defineAction({
           AccessPointId: v.accessPointId,
           PhysicalConnectionId: v.physicalConnectionId,
           PhysicalConnectionOwnerUid: v.physicalConnectionOwnerId,
-          PhysicalConnectionStatus: 'Enabled',
+          PhysicalConnectionStatus: pcStatus.get(v.physicalConnectionId) ?? '',
           PhysicalConnectionBusinessStatus: 'Normal',
           VlanId: v.vlanId,
           VlanInterfaceId: v.vlanInterfaceId,
@@ -52,15 +67,22 @@ export const describeVirtualBorderRouters = defineAction({
           LocalGatewayIp: v.localGatewayIp,
           PeerGatewayIp: v.peerGatewayIp,
           PeeringSubnetMask: v.peeringSubnetMask,
+          LocalIpv6GatewayIp: v.localIpv6GatewayIp,
+          PeerIpv6GatewayIp: v.peerIpv6GatewayIp,
+          PeeringIpv6SubnetMask: v.peeringIpv6SubnetMask,
+          EnableIpv6: v.enableIpv6,
           CircuitCode: v.circuitCode,
           Bandwidth: v.bandwidth,
           CreationTime: isoSeconds(v.createdAt),
           ActivationTime: isoSeconds(v.activatedAt),
-          EnableIpv6: false,
-          MinRxInterval: 200,
-          MinTxInterval: 200,
-          DetectMultiplier: 3,
-          ResourceGroupId: '',
+          TerminationTime: time(v.terminatedAt),
+          RecoveryTime: time(v.recoveredAt),
+          MinRxInterval: v.minRxInterval,
+          MinTxInterval: v.minTxInterval,
+          DetectMultiplier: v.detectMultiplier,
+          Mtu: v.mtu,
+          SitelinkEnable: v.sitelinkEnable,
+          ResourceGroupId: v.resourceGroupId,
           AssociatedPhysicalConnections: { AssociatedPhysicalConnection: [] },
           AssociatedCens: { AssociatedCen: [] },
           Tags: { Tags: parseTags(v.tags) },

@@ -31,4 +31,31 @@ export const SQLITE: readonly Migration[] = [
       CREATE INDEX IF NOT EXISTS ec_grants_vbr_owner ON ec_grants(vbrOwnerUid, vbrRegionId);
     `,
   },
+  {
+    version: 2,
+    name: 'tags and resource groups, VBR transitions (terminate, recover), BFD, MTU, IPv6 and SiteLink settings',
+    // Every new column has a default, so rows written before stay valid; the resource group of an
+    // existing row is its account's default one (defaultResourceGroup in vpc/model.ts, in SQL).
+    sql: `
+      ALTER TABLE physical_connections ADD COLUMN tags TEXT NOT NULL DEFAULT '[]';
+      ALTER TABLE physical_connections ADD COLUMN resourceGroupId TEXT NOT NULL DEFAULT '';
+      UPDATE physical_connections SET resourceGroupId = 'rg-acfm' || substr(accountId, -11) WHERE resourceGroupId = '';
+      ALTER TABLE vbrs ADD COLUMN resourceGroupId TEXT NOT NULL DEFAULT '';
+      UPDATE vbrs SET resourceGroupId = 'rg-acfm' || substr(accountId, -11) WHERE resourceGroupId = '';
+      ALTER TABLE vbrs ADD COLUMN localIpv6GatewayIp TEXT NOT NULL DEFAULT '';
+      ALTER TABLE vbrs ADD COLUMN peerIpv6GatewayIp TEXT NOT NULL DEFAULT '';
+      ALTER TABLE vbrs ADD COLUMN peeringIpv6SubnetMask TEXT NOT NULL DEFAULT '';
+      ALTER TABLE vbrs ADD COLUMN enableIpv6 INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE vbrs ADD COLUMN minRxInterval INTEGER NOT NULL DEFAULT 200;
+      ALTER TABLE vbrs ADD COLUMN minTxInterval INTEGER NOT NULL DEFAULT 200;
+      ALTER TABLE vbrs ADD COLUMN detectMultiplier INTEGER NOT NULL DEFAULT 3;
+      ALTER TABLE vbrs ADD COLUMN mtu INTEGER NOT NULL DEFAULT 1500;
+      ALTER TABLE vbrs ADD COLUMN sitelinkEnable INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE vbrs ADD COLUMN terminatedAt INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE vbrs ADD COLUMN recoveredAt INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE vbrs ADD COLUMN pendingStatus TEXT NOT NULL DEFAULT '';
+      ALTER TABLE vbrs ADD COLUMN dueAt INTEGER NOT NULL DEFAULT 0;
+      CREATE INDEX IF NOT EXISTS vbrs_due ON vbrs(dueAt);
+    `,
+  },
 ];
