@@ -10,6 +10,7 @@ import { activateRouterInterface, deactivateRouterInterface } from './activate.j
 import { connectRouterInterface } from './connect.js';
 import { createRouterInterface } from './create.js';
 import { deleteRouterInterface } from './delete.js';
+import { deleteExpressConnect } from './delete-express-connect.js';
 import { describeRouterInterfaceAttribute } from './describe-attribute.js';
 import { describeRouterInterfaces } from './describe.js';
 import { SQLITE } from './migrations.js';
@@ -30,6 +31,7 @@ export const routerInterfaceModule = defineModule({
     modifyRouterInterfaceAttribute,
     modifyRouterInterfaceSpec,
     deleteRouterInterface,
+    deleteExpressConnect,
     describeRouterInterfaces,
     describeRouterInterfaceAttribute,
   ],
