@@ -9,8 +9,10 @@ import { regionsModule } from '../resources/regions/module.js';
 import { stsModule } from '../resources/sts/module.js';
 import { routerInterfaceModule } from '../resources/router-interface/module.js';
 import { vpcModule } from '../resources/vpc/module.js';
+import { vswitchModule } from '../resources/vswitch/module.js';
 import { expressConnectModule } from '../resources/express-connect/module.js';
 import { routeEntryModule } from '../resources/route-entry/module.js';
+import { tagsModule } from '../resources/tags/module.js';
 
 export const MODULES: readonly ResourceModule[] = [
   accountsModule,
@@ -19,6 +21,8 @@ export const MODULES: readonly ResourceModule[] = [
   stsModule,
   routerInterfaceModule,
   vpcModule,
+  vswitchModule,
   expressConnectModule,
   routeEntryModule,
+  tagsModule,
 ];

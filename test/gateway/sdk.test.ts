@@ -79,11 +79,11 @@ describe('STS GetCallerIdentity', () => {
 describe('actions of the published API that LocalVPC does not implement', () => {
   test('get a documented 400, not a 500 or a silent success', async () => {
     await assert.rejects(
-      vpcClient(srv.port).describeVSwitches(new Vpc.DescribeVSwitchesRequest({ regionId: 'cn-hangzhou' })),
+      vpcClient(srv.port).createNatGateway(new Vpc.CreateNatGatewayRequest({ regionId: 'cn-hangzhou', vpcId: 'vpc-bp1x' })),
       (e: { code: string; statusCode: number; message: string }) => {
         assert.equal(e.code, 'UnsupportedOperation.LocalVPC');
         assert.equal(e.statusCode, 400);
-        assert.match(e.message, /DescribeVSwitches/);
+        assert.match(e.message, /CreateNatGateway/);
         return true;
       },
     );

@@ -40,7 +40,11 @@ export function stsClient(port: number, key: Key = DEFAULT_KEY): InstanceType<ty
 
 export type PopClient = RPCClient;
 
-/** `@alicloud/pop-core` (V1 signature; GET by default, POST form with `{ method: 'POST' }`). */
+/**
+ * `@alicloud/pop-core` (V1 signature; GET by default, POST form with `{ method: 'POST' }`). It parses
+ * answers with json-bigint: objects have no prototype and 16-digit numbers are BigNumbers, so
+ * compare its answers field by field, or through `plain()`.
+ */
 export function popClient(port: number, apiVersion = '2016-04-28', key: Key = DEFAULT_KEY): RPCClient {
   return new RPCClient({ accessKeyId: key.id, accessKeySecret: key.secret, endpoint: `http://127.0.0.1:${port}`, apiVersion });
 }
@@ -55,4 +59,37 @@ export async function sdkError(
     return e as { code: string; statusCode?: number; message: string; data?: Record<string, unknown> };
   }
   throw new Error('expected the call to fail');
+}
+
+/** The error `@alicloud/pop-core` throws for an Alibaba error answer: its code, HTTP status and body. */
+export async function popError(
+  p: Promise<unknown>,
+): Promise<{ code: string; status: number; message: string; data: Record<string, unknown> }> {
+  try {
+    await p;
+  } catch (e) {
+    const err = e as { code?: string; data?: Record<string, unknown>; entry?: { response?: { statusCode?: number } }; message: string };
+    if (err.code === undefined) throw e;
+    return {
+      code: err.code,
+      status: err.entry?.response?.statusCode ?? 0,
+      message: typeof err.data?.Message === 'string' ? err.data.Message : '',
+      data: err.data ?? {},
+    };
+  }
+  throw new Error('expected the call to fail');
+}
+
+/** A pop-core answer as plain JSON (prototype-less objects become plain ones, BigNumbers strings). */
+export function plain<T>(v: T): T {
+  return JSON.parse(JSON.stringify(v)) as T;
+}
+
+/** `@alicloud/pop-core` whose answers come back as plain JSON (see `plain`). */
+export function popJson(port: number, apiVersion = '2016-04-28', key: Key = DEFAULT_KEY): PopClient {
+  const client = popClient(port, apiVersion, key);
+  const request = client.request.bind(client);
+  return Object.assign(Object.create(client) as RPCClient, {
+    request: async <T>(action: string, params: object = {}, opts: object = {}): Promise<T> => plain(await request<T>(action, params, opts)),
+  });
 }

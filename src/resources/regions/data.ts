@@ -60,6 +60,16 @@ export function region(regionId: string): RegionInfo | undefined {
   return BY_ID.get(regionId);
 }
 
+/** The zone ids of a region, as DescribeZones lists them (`cn-hangzhou-h`). */
+export function zonesOf(regionId: string): string[] {
+  const r = BY_ID.get(regionId);
+  return r ? [...r.zoneLetters].map((l) => `${regionId}-${l}`) : [];
+}
+
+export function isZone(regionId: string, zoneId: string): boolean {
+  return zonesOf(regionId).includes(zoneId);
+}
+
 export function isRegion(regionId: string): boolean {
   return BY_ID.has(regionId);
 }

@@ -1,5 +1,12 @@
+// DeleteRouteEntry, by RouteEntryId, or by RouteTableId and DestinationCidrBlock (narrowed by
+// NextHopId, or NextHopList for an ECMP entry: only the listed hops go; an entry left with none is
+// deleted). System entries cannot be deleted (OperationDenied). Only Available entries.
+// Gone at once (Alibaba's entries pass through Deleting; the provider waits until they are gone).
 import { defineAction } from '../../engine/action.js';
-import { ROUTE_ENTRIES } from './storage.js';
+import { owned } from '../shared/owned.js';
+import { ROUTE_TABLES } from '../vpc/storage.js';
+import { systemEntries } from './entries.js';
+import { ROUTE_ENTRIES, ROUTE_ENTRY_HOPS } from './storage.js';
 
 export const deleteRouteEntry = defineAction({
   product: 'Vpc',
@@ -7,22 +14,40 @@ export const deleteRouteEntry = defineAction({
   mode: 'write',
   handler: async (input, ctx) => {
     const entries = ctx.tx.repo(ROUTE_ENTRIES);
-    if (input.RouteEntryId === undefined && (input.RouteTableId === undefined || input.DestinationCidrBlock === undefined))
+    const hops = ctx.tx.repo(ROUTE_ENTRY_HOPS);
+    if (input.RouteEntryId !== undefined && (input.RouteTableId !== undefined || input.DestinationCidrBlock !== undefined)) {
+      throw ctx.error('ParamExclusive.RouteEntryIdAndRouteTableIdOrDestCidrBlock', 'RouteEntryId, RouteTableId and DestinationCidrBlock');
+    }
+    if (input.RouteEntryId === undefined && (input.RouteTableId === undefined || input.DestinationCidrBlock === undefined)) {
       throw ctx.error('MissingParameter');
-    const entry =
-      input.RouteEntryId !== undefined
-        ? await entries.get(input.RouteEntryId)
-        : (
-            await entries.find({
-              routeTableId: input.RouteTableId,
-              destinationCidrBlock: input.DestinationCidrBlock,
-              nextHopId: input.NextHopId,
-            })
-          )[0];
-    if (!entry || entry.accountId !== ctx.caller.id || (input.RegionId !== undefined && entry.regionId !== input.RegionId))
+    }
+    const list = input.NextHopList ?? [];
+    if (list.length > 0 && input.NextHopId !== undefined) throw ctx.error('ParamExclusive.NextHopIdAndList');
+    let entry;
+    if (input.RouteEntryId !== undefined) {
+      entry = await entries.get(input.RouteEntryId);
+    } else {
+      const table = await owned(ctx, ROUTE_TABLES, input.RouteTableId ?? '', input.RegionId, 'InvalidRouteTableId.NotFound');
+      const candidates = await entries.find({ routeTableId: table.id, destinationCidrBlock: input.DestinationCidrBlock });
+      if (
+        candidates.length === 0 &&
+        (await systemEntries(ctx.tx, table)).some((e) => e.destinationCidrBlock === input.DestinationCidrBlock)
+      ) {
+        throw ctx.error('OperationDenied');
+      }
+      entry = candidates[0];
+      if (entry && input.NextHopId !== undefined && (await hops.count({ entryId: entry.id, nextHopId: input.NextHopId })) === 0)
+        entry = undefined;
+    }
+    if (!entry || entry.accountId !== ctx.caller.id || (input.RegionId !== undefined && entry.regionId !== input.RegionId)) {
       throw ctx.error('InvalidRouteEntry.NotFound');
+    }
     if (entry.status !== 'Available') throw ctx.error('IncorrectRouteEntryStatus');
-    await entries.delete(entry.id);
+    const own = await hops.find({ entryId: entry.id });
+    const going = list.length > 0 ? own.filter((h) => list.some((l) => l.NextHopId === h.nextHopId)) : own;
+    if (going.length === 0) throw ctx.error('InvalidRouteEntry.NotFound');
+    for (const h of going) await hops.delete(h.id);
+    if (going.length === own.length) await entries.delete(entry.id);
     return {};
   },
 });

@@ -16,4 +16,18 @@ export const SQLITE: readonly Migration[] = [
       CREATE INDEX IF NOT EXISTS route_entries_due ON route_entries(dueAt);
     `,
   },
+  {
+    version: 2,
+    name: 'next hops of route entries (ECMP), one row per hop',
+    sql: `
+      CREATE TABLE IF NOT EXISTS route_entry_hops (
+        id TEXT PRIMARY KEY, entryId TEXT NOT NULL, accountId TEXT NOT NULL, regionId TEXT NOT NULL,
+        nextHopType TEXT NOT NULL, nextHopId TEXT NOT NULL, weight INTEGER NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS route_entry_hops_entry ON route_entry_hops(entryId);
+      CREATE INDEX IF NOT EXISTS route_entry_hops_hop ON route_entry_hops(nextHopId);
+      INSERT OR IGNORE INTO route_entry_hops (id, entryId, accountId, regionId, nextHopType, nextHopId, weight)
+        SELECT id || '/' || nextHopId, id, accountId, regionId, nextHopType, nextHopId, 0 FROM route_entries WHERE nextHopId <> '';
+    `,
+  },
 ];

@@ -1,5 +1,6 @@
+// The route-entry tables: custom entries, and their next hops (looked up by entry and by hop).
 import type { TableDef } from '../../store/port.js';
-import type { RouteEntry } from './model.js';
+import type { RouteEntry, RouteEntryHop } from './model.js';
 
 export const ROUTE_ENTRIES: TableDef<RouteEntry> = {
   table: 'route_entries',
@@ -20,9 +21,19 @@ export const ROUTE_ENTRIES: TableDef<RouteEntry> = {
     'dueAt',
   ],
   indexes: [
-    { name: 'route_entries_table', columns: ['routeTableId', 'createdAt'] },
+    { name: 'route_entries_table', columns: ['routeTableId', 'createdAt'], selective: true },
     { name: 'route_entries_hop', columns: ['nextHopId'] },
     { name: 'route_entries_due', columns: ['dueAt'] },
   ],
   resourceType: 'route_entry',
+};
+
+export const ROUTE_ENTRY_HOPS: TableDef<RouteEntryHop> = {
+  table: 'route_entry_hops',
+  key: 'id',
+  columns: ['id', 'entryId', 'accountId', 'regionId', 'nextHopType', 'nextHopId', 'weight'],
+  indexes: [
+    { name: 'route_entry_hops_entry', columns: ['entryId'], selective: true },
+    { name: 'route_entry_hops_hop', columns: ['nextHopId'], selective: true },
+  ],
 };

@@ -55,7 +55,7 @@ export const describeRouterInterfaces = defineAction({
     );
     return {
       ...pageFields(total, p),
-      RouterInterfaceSet: { RouterInterfaceType: await riItems(ctx, rows, input.IncludeReservationData ?? false) },
+      RouterInterfaceSet: { RouterInterfaceType: await riItems(ctx, rows) },
     };
   },
 });

@@ -3,6 +3,7 @@
 import type { Tx } from '../../store/port.js';
 import type { RouterInterface } from './model.js';
 import { ROUTER_INTERFACES } from './storage.js';
+import { taggable } from '../shared/taggable.js';
 
 export function getInterface(tx: Tx, id: string): Promise<RouterInterface | undefined> {
   return tx.repo(ROUTER_INTERFACES).get(id);
@@ -17,3 +18,5 @@ export async function interfacesLinkedTo(tx: Tx, routerId: string): Promise<Rout
   const named = await tx.repo(ROUTER_INTERFACES).find({ oppositeRouterId: routerId });
   return named.filter((ri) => ri.status !== 'Idle' && !ri.oppositeDeleted);
 }
+
+export const RI_TAGGABLE = taggable('ROUTERINTERFACE', ROUTER_INTERFACES);

@@ -62,7 +62,7 @@ async function riFields(ctx: HandlerContext, ri: RouterInterface, memo: AccountM
 }
 
 /** The items of DescribeRouterInterfaces. */
-export async function riItems(ctx: HandlerContext, rows: RouterInterface[], includeReservation: boolean) {
+export async function riItems(ctx: HandlerContext, rows: RouterInterface[]) {
   const memo: AccountMemo = new Map();
   const out = [];
   for (const ri of rows) {
@@ -70,9 +70,12 @@ export async function riItems(ctx: HandlerContext, rows: RouterInterface[], incl
       ...(await riFields(ctx, ri, memo)),
       FastLinkMode: ri.fastLinkMode,
       Ipv6Status: 'off',
-      ...(includeReservation
-        ? { ReservationActiveTime: '', ReservationBandwidth: '', ReservationInternetChargeType: '', ReservationOrderType: '' }
-        : {}),
+      // Always present, as the spec's schema and the Go SDK's struct have them (empty: no renewal
+      // orders exist here); IncludeReservationData changes nothing else.
+      ReservationActiveTime: '',
+      ReservationBandwidth: '',
+      ReservationInternetChargeType: '',
+      ReservationOrderType: '',
     });
   }
   return out;

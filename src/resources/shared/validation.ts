@@ -5,6 +5,14 @@ export function isValidName(s: string, max = 128): boolean {
   return s.length >= 2 && s.length <= max && /^[A-Za-z\u4e00-\u9fa5][A-Za-z0-9\u4e00-\u9fa5._\-:]*$/.test(s) && !/^https?:\/\//.test(s);
 }
 
+/**
+ * The looser rule of the VPC-side resources created later in Alibaba's history (vSwitches, route
+ * tables): 1 to `max` characters, not starting with http:// or https://.
+ */
+export function isLooseName(s: string, max = 128): boolean {
+  return s.length >= 1 && s.length <= max && !/^https?:\/\//.test(s);
+}
+
 /** 2-256 characters, starting with a letter or a Chinese character, not http(s)://. */
 export function isValidDescription(s: string, max = 256): boolean {
   return s.length >= 2 && s.length <= max && /^[A-Za-z\u4e00-\u9fa5]/.test(s) && !/^https?:\/\//.test(s);

@@ -6,9 +6,10 @@ import { isValidDescription, isValidName, parseCidr, tagsJson, validTags } from 
 import { defaultResourceGroup } from './model.js';
 import { ROUTE_TABLES, ROUTERS, VPCS } from './storage.js';
 import { VPC_TRANSITIONS } from './transitions.js';
+import { systemRouteTable } from './queries.js';
 
 /** RFC 1918 and the other ranges Alibaba accepts for a VPC; 100.64/10, 224/4, 127/8 and 169.254/16 are refused. */
-function validVpcCidr(s: string): boolean {
+export function validVpcCidr(s: string): boolean {
   const c = parseCidr(s);
   if (!c || c.bits < 8 || c.bits > 28) return false;
   const first = c.base >>> 24;
@@ -40,6 +41,8 @@ export const createVpc = defineAction({
         name: input.VpcName ?? '',
         description: input.Description ?? '',
         cidrBlock: cidr,
+        secondaryCidrs: '[]',
+        dnsHostnameStatus: input.EnableDnsHostname ? 'ENABLED' : 'DISABLED',
         status: 'Pending',
         vRouterId,
         routeTableId,
@@ -54,7 +57,9 @@ export const createVpc = defineAction({
         .insert({ ...base, id: vRouterId, kind: 'VRouter', vpcId, accessPointId: '', routeTableId, name: '', description: '' });
       await ctx.tx
         .repo(ROUTE_TABLES)
-        .insert({ ...base, id: routeTableId, routerId: vRouterId, routerType: 'VRouter', vpcId, name: '', description: '' });
+        .insert(
+          systemRouteTable({ ...base, id: routeTableId, routerId: vRouterId, routerType: 'VRouter', vpcId, name: '', description: '' }),
+        );
       return { VpcId: vpcId, VRouterId: vRouterId, RouteTableId: routeTableId, ResourceGroupId: resourceGroupId };
     });
   },

@@ -1,8 +1,10 @@
+// DescribeVpcs: the caller's VPCs in a region, filtered by id (a comma-separated list of up to 20),
+// name, default flag, resource group and tags, in creation order, paged (at most 50).
 import { defineAction } from '../../engine/action.js';
 import { listPage, page, pageFields } from '../../core/paging.js';
-import { isoSeconds } from '../../core/time.js';
-import { hasTags, parseTags } from '../shared/validation.js';
+import { hasTags } from '../shared/validation.js';
 import { VPCS } from './storage.js';
+import { vpcFields } from './view.js';
 
 export const describeVpcs = defineAction({
   product: 'Vpc',
@@ -24,36 +26,18 @@ export const describeVpcs = defineAction({
       resourceGroupId: input.ResourceGroupId,
       isDefault: input.IsDefault,
     };
-    const { total, rows } = await listPage(ctx.tx.repo(VPCS), where, p, input.Tag?.length ? (v) => hasTags(v.tags, input.Tag) : undefined);
-    return {
-      ...pageFields(total, p),
-      Vpcs: {
-        Vpc: rows.map((v) => ({
-          VpcId: v.id,
-          RegionId: v.regionId,
-          Status: v.status,
-          VpcName: v.name,
-          Description: v.description,
-          CidrBlock: v.cidrBlock,
-          VRouterId: v.vRouterId,
-          CreationTime: isoSeconds(v.createdAt),
-          IsDefault: v.isDefault,
-          OwnerId: Number(v.accountId),
-          ResourceGroupId: v.resourceGroupId,
-          EnabledIpv6: false,
-          Ipv6CidrBlock: '',
-          DhcpOptionsSetId: '',
-          DhcpOptionsSetStatus: '',
-          CenStatus: '',
-          VSwitchIds: { VSwitchId: [] },
-          UserCidrs: { UserCidr: [] },
-          NatGatewayIds: { NatGatewayIds: [] },
-          RouterTableIds: { RouterTableIds: [v.routeTableId] },
-          SecondaryCidrBlocks: { SecondaryCidrBlock: [] },
-          Ipv6CidrBlocks: { Ipv6CidrBlock: [] },
-          Tags: { Tag: parseTags(v.tags) },
-        })),
-      },
-    };
+    const tags = input.Tag;
+    const { total, rows } = await listPage(ctx.tx.repo(VPCS), where, p, tags?.length ? (v) => hasTags(v.tags, tags) : undefined);
+    const items = [];
+    for (const v of rows) {
+      const { routeTableIds, vswitchCount: _, ...fields } = await vpcFields(ctx.tx, v);
+      items.push({
+        ...fields,
+        CenStatus: '',
+        NatGatewayIds: { NatGatewayIds: [] as string[] },
+        RouterTableIds: { RouterTableIds: routeTableIds },
+      });
+    }
+    return { ...pageFields(total, p), Vpcs: { Vpc: items } };
   },
 });

@@ -26,4 +26,23 @@ export const SQLITE: readonly Migration[] = [
       CREATE INDEX IF NOT EXISTS route_tables_owner ON route_tables(accountId, regionId, createdAt);
     `,
   },
+  {
+    version: 2,
+    name: 'secondary CIDR blocks and DNS hostnames of VPCs; custom route tables with status, tags and resource group',
+    sql: `
+      ALTER TABLE vpcs ADD COLUMN secondaryCidrs TEXT NOT NULL DEFAULT '[]';
+      ALTER TABLE vpcs ADD COLUMN dnsHostnameStatus TEXT NOT NULL DEFAULT 'DISABLED';
+      ALTER TABLE route_tables ADD COLUMN type TEXT NOT NULL DEFAULT 'System';
+      ALTER TABLE route_tables ADD COLUMN associateType TEXT NOT NULL DEFAULT 'VSwitch';
+      ALTER TABLE route_tables ADD COLUMN routePropagationEnable INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE route_tables ADD COLUMN resourceGroupId TEXT NOT NULL DEFAULT '';
+      ALTER TABLE route_tables ADD COLUMN tags TEXT NOT NULL DEFAULT '[]';
+      ALTER TABLE route_tables ADD COLUMN status TEXT NOT NULL DEFAULT 'Available';
+      ALTER TABLE route_tables ADD COLUMN pendingStatus TEXT NOT NULL DEFAULT '';
+      ALTER TABLE route_tables ADD COLUMN dueAt INTEGER NOT NULL DEFAULT 0;
+      UPDATE route_tables SET resourceGroupId = 'rg-acfm' || substr(accountId, -11);
+      CREATE INDEX IF NOT EXISTS route_tables_vpc ON route_tables(vpcId);
+      CREATE INDEX IF NOT EXISTS route_tables_due ON route_tables(dueAt);
+    `,
+  },
 ];
