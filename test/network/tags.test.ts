@@ -269,6 +269,15 @@ describe('the Express Connect forms and resource groups', () => {
       (await pop.request<{ TotalCount: number }>('DescribeVpcs', { RegionId: REGION, ResourceGroupId: 'rg-acfmprod000001' })).TotalCount,
       1,
     );
+    // Its system route table follows it (Terraform reads the group back from there).
+    const tables = await pop.request<{ RouterTableList: { RouterTableListType: { ResourceGroupId: string }[] } }>(
+      'DescribeRouteTableList',
+      { RegionId: REGION, VpcId: vpc.VpcId },
+    );
+    assert.deepEqual(
+      tables.RouterTableList.RouterTableListType.map((t) => t.ResourceGroupId),
+      ['rg-acfmprod000001'],
+    );
     const cases: [Record<string, string>, string][] = [
       [{ ResourceType: 'ROUTERINTERFACE' }, 'IllegalParam.ResourceType'],
       [{ NewResourceGroupId: 'group-1' }, 'InvalidResourceGroupId'],

@@ -39,7 +39,12 @@ function view(r: TaggableRow): TaggedResource {
   return { id: r.id, accountId: r.accountId, regionId: r.regionId, tags: parseTags(r.tags), resourceGroupId: r.resourceGroupId };
 }
 
-export function taggable<T extends TaggableRow>(type: string, table: TableDef<T>): Taggable {
+/** `followers`: what else moves with a resource's group (a VPC's route tables follow it). */
+export function taggable<T extends TaggableRow>(
+  type: string,
+  table: TableDef<T>,
+  followers?: (tx: Tx, id: string, resourceGroupId: string) => Promise<void>,
+): Taggable {
   return {
     type,
     async get(tx, id) {
@@ -61,6 +66,7 @@ export function taggable<T extends TaggableRow>(type: string, table: TableDef<T>
       const repo = tx.repo(table);
       const row = await repo.get(id);
       if (row) await repo.update({ ...row, resourceGroupId });
+      if (row && followers) await followers(tx, id, resourceGroupId);
     },
   };
 }

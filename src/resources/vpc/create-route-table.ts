@@ -5,7 +5,6 @@ import { defineAction } from '../../engine/action.js';
 import { idempotent } from '../shared/client-token.js';
 import { owned } from '../shared/owned.js';
 import { isLooseName, isValidDescription, tagsJson, validTags } from '../shared/validation.js';
-import { defaultResourceGroup } from './model.js';
 import { ROUTE_TABLES, VPCS } from './storage.js';
 import { routeTablesOfVpc } from './queries.js';
 import { ROUTE_TABLE_TRANSITIONS } from './transitions.js';
@@ -43,7 +42,7 @@ export const createRouteTable = defineAction({
         name: input.RouteTableName ?? '',
         description: input.Description ?? '',
         routePropagationEnable: true,
-        resourceGroupId: defaultResourceGroup(ctx.caller.id),
+        resourceGroupId: vpc.resourceGroupId, // a VPC's tables are in its resource group
         tags: tagsJson(input.Tag),
         status: 'Pending',
         createdAt: ctx.now,

@@ -5,7 +5,11 @@ import { defaultResourceGroup, type RouteTable, type Router, type Vpc } from './
 import { ROUTE_TABLES, ROUTERS, VPCS } from './storage.js';
 import { taggable } from '../shared/taggable.js';
 
-export const VPC_TAGGABLE = taggable('VPC', VPCS);
+/** A VPC's route tables follow its resource group (Terraform reads the group back from its system table). */
+export const VPC_TAGGABLE = taggable('VPC', VPCS, async (tx, vpcId, resourceGroupId) => {
+  const tables = tx.repo(ROUTE_TABLES);
+  for (const t of await tables.find({ vpcId })) await tables.update({ ...t, resourceGroupId });
+});
 export const ROUTE_TABLE_TAGGABLE = taggable('ROUTETABLE', ROUTE_TABLES);
 
 export function getRouter(tx: Tx, id: string): Promise<Router | undefined> {

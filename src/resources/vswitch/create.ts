@@ -9,7 +9,7 @@ import { cidrBits, cidrContains, cidrOverlaps, inSharedAddressSpace } from '../s
 import { isLooseName, isValidDescription, parseCidr, tagsJson, validTags } from '../shared/validation.js';
 import { isZone } from '../regions/data.js';
 import { VPCS } from '../vpc/storage.js';
-import { defaultResourceGroup, vpcCidrs } from '../vpc/model.js';
+import { vpcCidrs } from '../vpc/model.js';
 import { routeDestinationsOfVpc } from '../route-entry/queries.js';
 import { VSWITCHES } from './storage.js';
 import { VSWITCH_TRANSITIONS } from './transitions.js';
@@ -52,7 +52,7 @@ export const createVSwitch = defineAction({
         status: 'Pending',
         routeTableId: '',
         isDefault: false,
-        resourceGroupId: defaultResourceGroup(ctx.caller.id),
+        resourceGroupId: vpc.resourceGroupId, // a vSwitch is in its VPC's resource group
         tags: tagsJson(input.Tag),
         createdAt: ctx.now,
         pendingStatus: 'Available',
