@@ -2,6 +2,7 @@
 // statuses and messages of Alibaba's POP gateway; action errors come from the spec facts, so their
 // status and message are the ones Alibaba publishes for that action.
 import { ApiError, formatMessage } from './api-error.js';
+import { own } from '../core/own.js';
 import type { ActionFacts, ErrorFact } from '../spec/types.js';
 import { vpcErrorIndex } from '../spec/vpc-facts.generated.js';
 
@@ -72,7 +73,7 @@ function productError(code: string): ErrorFact | undefined {
  */
 export function actionError(facts: ActionFacts | undefined, code: string, ...args: string[]): ApiError {
   const gateway: Record<string, Entry> = GATEWAY;
-  const e: ErrorFact | undefined = facts?.errors[code] ?? (Object.hasOwn(gateway, code) ? gateway[code] : undefined) ?? productError(code);
+  const e: ErrorFact | undefined = (facts ? own(facts.errors, code) : undefined) ?? own(gateway, code) ?? productError(code);
   if (!e) throw new Error(`error code ${code} is in no catalog`);
   return new ApiError(code, e.status, formatMessage(e.message, args));
 }

@@ -72,6 +72,22 @@ export function readEnvelope(req: SignedRequest): Envelope {
   return { scheme: 'v1', action: first(req.allPairs, 'Action'), version: first(req.allPairs, 'Version'), format, params };
 }
 
+/**
+ * V3 signatures must cover what they claim: `host`, every `x-acs-*` header the request carries
+ * (action, version, date, nonce, content-sha256...) and `content-type` when there is one.
+ * Alibaba's rule: every common request header but Authorization must be signed when present;
+ * the official SDKs sign exactly these. Without it, an unsigned x-acs-action could be swapped.
+ */
+function signsWhatItMust(req: SignedRequest, signed: readonly string[]): boolean {
+  const set = new Set(signed.map((h) => h.toLowerCase()));
+  if (!set.has('host')) return false;
+  for (const name of Object.keys(req.headers)) {
+    const h = name.toLowerCase();
+    if ((h.startsWith('x-acs-') || h === 'content-type') && !set.has(h)) return false;
+  }
+  return true;
+}
+
 const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,3})?Z$/;
 const WINDOW_MS = 15 * 60 * 1000;
 
@@ -133,6 +149,7 @@ export class Authenticator<K extends KeyRecord = KeyRecord> {
     const auth = parseV3Authorization(header(req, 'authorization') ?? '');
     if (!auth) throw gatewayError('IncompleteSignature');
     if (auth.algorithm !== 'ACS3-HMAC-SHA256') throw gatewayError('InvalidSignatureMethod');
+    if (!signsWhatItMust(req, auth.signedHeaders)) throw gatewayError('IncompleteSignature');
     checkTimestamp(header(req, 'x-acs-date'), this.wallNow());
     const nonce = header(req, 'x-acs-signature-nonce');
     if (!nonce) throw gatewayError('MissingSignatureNonce');

@@ -5,6 +5,7 @@
 // InvalidParameter otherwise. Unknown parameters are ignored, as the real gateway does.
 import { ApiError } from '../errors/api-error.js';
 import { gatewayError } from '../errors/catalog.js';
+import { own } from '../core/own.js';
 import type { ActionFacts, ParamFact } from './types.js';
 import type { Pairs } from '../protocol/params.js';
 
@@ -13,14 +14,14 @@ export type Input = Record<string, unknown>;
 function invalid(facts: ActionFacts, name: string): ApiError {
   const base = name.replace(/\.\d+.*$/, '');
   for (const code of [`Invalid${base}.ValueNotSupported`, `Invalid${base}.Malformed`, `Invalid${base}.Malformd`, `IllegalParam.${base}`]) {
-    const e = facts.errors[code];
+    const e = own(facts.errors, code);
     if (e && !e.message.includes('%s')) return new ApiError(code, e.status, e.message);
   }
   return gatewayError('InvalidParameter', name);
 }
 
 function missing(facts: ActionFacts, name: string): ApiError {
-  const e = facts.errors[`MissingParam.${name}`];
+  const e = own(facts.errors, `MissingParam.${name}`);
   if (e && !e.message.includes('%s')) return new ApiError(`MissingParam.${name}`, e.status, e.message);
   return gatewayError('MissingParameter', name);
 }

@@ -115,6 +115,8 @@ export interface V3Options {
   contentType?: string;
   /** Change the request after signing. */
   tamper?: { query?: string; headers?: Record<string, string> };
+  /** Sign only these headers (all of them by default), to probe what the server requires. */
+  signedHeaders?: string[];
   authorization?: string;
 }
 
@@ -132,7 +134,7 @@ export function v3(port: number, query: Record<string, string>, opts: V3Options)
     'x-acs-content-sha256': createHash('sha256').update(body).digest('hex'),
   };
   if (opts.contentType) headers['content-type'] = opts.contentType;
-  const signed = Object.keys(headers).sort();
+  const signed = (opts.signedHeaders ?? Object.keys(headers)).slice().sort();
   const canonQuery = Object.entries(query)
     .map(([k, v]) => [pct(k), pct(v)] as const)
     .sort((a, b) => (a[0] < b[0] ? -1 : 1))

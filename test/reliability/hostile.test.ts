@@ -138,6 +138,46 @@ describe('malformed requests', () => {
     assert.equal((await v1(srv.port, { Action: 'DescribeRegions' })).status, 200, 'still serving');
   });
 
+  test('prototype keys as Version, Action, Format, RegionId or enum values, and bad admin escapes: a 4xx envelope, never a 500', async () => {
+    const keys = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'prototype'];
+    for (const k of keys) {
+      for (const query of <Record<string, string>[]>[
+        { Action: 'DescribeRegions', Version: k },
+        { Action: k },
+        { Action: 'DescribeRegions', Format: k },
+        { Action: 'DescribeVpcs', RegionId: k },
+        {
+          Action: 'CreateRouterInterface',
+          RegionId: 'cn-hangzhou',
+          Role: 'InitiatingSide',
+          RouterType: 'VRouter',
+          RouterId: pair.ini.routerId,
+          OppositeRegionId: 'cn-shanghai',
+          Spec: k,
+        },
+        { Action: 'ModifyRouterInterfaceSpec', RegionId: 'cn-hangzhou', RouterInterfaceId: pair.ini.id, Spec: k },
+      ]) {
+        const unsigned = await send(srv.port, 'GET', '/?' + new URLSearchParams(query).toString());
+        assert.ok(
+          unsigned.status >= 400 && unsigned.status < 500,
+          `${JSON.stringify(query)} unsigned: ${unsigned.status} ${unsigned.text}`,
+        );
+        const signed = await v1(srv.port, query);
+        assert.ok(signed.status >= 400 && signed.status < 500, `${JSON.stringify(query)} signed: ${signed.status} ${signed.text}`);
+        assert.ok(signed.json().Code);
+      }
+    }
+    for (const [method, path] of [
+      ['POST', '/_localvpc/snapshots/%E0%A4%A/restore'],
+      ['DELETE', '/_localvpc/faults/%'],
+      ['DELETE', '/_localvpc/accounts/%zz/keys/x'],
+    ] as const) {
+      const r = await fetch(`${srv.url}${path}`, { method, headers: { authorization: `Bearer ${srv.app.adminToken}` } });
+      assert.equal(r.status, 400, path);
+      assert.equal(((await r.json()) as { error: { code: string } }).error.code, 'InvalidPath', path);
+    }
+  });
+
   test('a slow request and a truncated body are cut off after the request timeout; others are served meanwhile', async () => {
     const started = Date.now();
     const closed = (payload: string) =>
@@ -258,6 +298,39 @@ describe('the authentication matrix', () => {
       });
     }
   }
+});
+
+describe('V3 signatures cover what they claim', () => {
+  const ALL = ['host', 'x-acs-action', 'x-acs-version', 'x-acs-date', 'x-acs-signature-nonce', 'x-acs-content-sha256'];
+  test('an empty SignedHeaders, or one leaving out host or any x-acs-* header sent, is IncompleteSignature', async () => {
+    const cases: string[][] = [[], ...ALL.map((h) => ALL.filter((x) => x !== h))];
+    for (const signedHeaders of cases) {
+      const r = await v3(srv.port, {}, { action: 'DescribeRegions', signedHeaders });
+      assert.equal(r.status, 400, signedHeaders.join(';'));
+      assert.equal(r.json().Code, 'IncompleteSignature', signedHeaders.join(';'));
+    }
+    const withType = await v3(srv.port, {}, { action: 'DescribeRegions', contentType: 'application/json', signedHeaders: ALL });
+    assert.equal(withType.json().Code, 'IncompleteSignature', 'a content-type sent must be signed');
+    assert.equal((await v3(srv.port, {}, { action: 'DescribeRegions', contentType: 'application/json' })).status, 200);
+  });
+
+  test('an unsigned x-acs-action swapped after signing does not delete anything', async () => {
+    const { ini } = await w.pair();
+    const before = await state();
+    const r = await v3(
+      srv.port,
+      { RegionId: ini.regionId, RouterInterfaceId: ini.id, InstanceId: ini.id },
+      {
+        action: 'DescribeRouterInterfaceAttribute',
+        signedHeaders: ALL.filter((h) => h !== 'x-acs-action'),
+        tamper: { headers: { 'x-acs-action': 'DeleteRouterInterface' } },
+      },
+    );
+    assert.equal(r.status, 400);
+    assert.equal(r.json().Code, 'IncompleteSignature');
+    assert.equal(await state(), before);
+    assert.equal(await w.status(ini), 'Idle');
+  });
 });
 
 describe("one account against another's interfaces", () => {

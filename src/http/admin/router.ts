@@ -4,6 +4,7 @@
 // from the same declarations (openapi.ts).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
+import { formDecode } from '../../protocol/percent.js';
 
 export class AdminError extends Error {
   constructor(
@@ -114,7 +115,13 @@ export function createRouter(routes: Route[], token: string) {
             throw new AdminError(401, 'Unauthorized', 'A valid admin token is required: Authorization: Bearer <token>.');
         }
         const m = route.re.exec(url.pathname) ?? [];
-        const params = Object.fromEntries(route.names.map((n, i) => [n, decodeURIComponent(m[i + 1] ?? '')]));
+        const params: Record<string, string> = {};
+        for (const [i, n] of route.names.entries()) {
+          const v = formDecode(m[i + 1] ?? '');
+          if (v === undefined)
+            throw new AdminError(400, 'InvalidPath', `The path segment "${m[i + 1] ?? ''}" is not valid percent-encoding.`);
+          params[n] = v;
+        }
         const body = req.method === 'GET' || req.method === 'DELETE' ? (req.resume(), undefined) : await readJson(req);
         const param = (name: string): string => {
           const v = params[name];

@@ -12,6 +12,7 @@ import { defaultResourceGroup } from '../vpc/model.js';
 import { idempotent } from '../shared/client-token.js';
 import { isIpv4, isValidDescription, isValidName, member, tagsJson, validTags } from '../shared/validation.js';
 import { ROLES, ROUTER_TYPES, SPECS, type RouterInterface } from './model.js';
+import { own } from '../../core/own.js';
 import { getRouter } from '../vpc/queries.js';
 import { getVbr } from '../express-connect/queries.js';
 import { startTransition } from './lookup.js';
@@ -35,7 +36,7 @@ function checkInput(input: Input, ctx: HandlerContext) {
   if (!role) throw ctx.error('InvalidRole.ValueNotSupported');
   const routerType = member(ROUTER_TYPES, input.RouterType);
   if (!routerType) throw ctx.error('InvalidRouterType.ValueNotSupported');
-  if (!(input.Spec in SPECS) || (role === 'AcceptingSide') !== (input.Spec === 'Negative'))
+  if (own(SPECS, input.Spec) === undefined || (role === 'AcceptingSide') !== (input.Spec === 'Negative'))
     throw ctx.error('InvalidSpec.ValudNotSupported');
   const charge = input.InstanceChargeType ?? 'PostPaid';
   if (charge !== 'PostPaid' && charge !== 'PrePaid') throw ctx.error('InvalidRouterInterfaceChargeType.Malformed');

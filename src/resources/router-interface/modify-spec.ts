@@ -5,6 +5,7 @@ import { defineAction } from '../../engine/action.js';
 import { idempotent } from '../shared/client-token.js';
 import { linkedPeer, ownInterface, startTransition } from './lookup.js';
 import { SPECS } from './model.js';
+import { own } from '../../core/own.js';
 import { allowed } from './states.js';
 import { ROUTER_INTERFACES } from './storage.js';
 import { RI_TRANSITIONS } from './transitions.js';
@@ -16,7 +17,7 @@ export const modifyRouterInterfaceSpec = defineAction({
   handler: async (input, ctx) => {
     const ri = await ownInterface(ctx, input.RegionId, input.RouterInterfaceId);
     if (ctx.caller.financialLocked) throw ctx.error('Forbidden.FinancialLocked');
-    if (!(input.Spec in SPECS) || (ri.role === 'AcceptingSide') !== (input.Spec === 'Negative'))
+    if (own(SPECS, input.Spec) === undefined || (ri.role === 'AcceptingSide') !== (input.Spec === 'Negative'))
       throw ctx.error('InvalidSpec.ValueNotSupported');
     return idempotent(ctx, 'ModifyRouterInterfaceSpec', input.ClientToken, async () => {
       if (ri.status === 'Idle') {

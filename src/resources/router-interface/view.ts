@@ -8,6 +8,7 @@ import type { Account } from '../accounts/model.js';
 import { parseTags } from '../shared/validation.js';
 import { businessStatus, linkedPeer } from './lookup.js';
 import { SPECS, type RouterInterface } from './model.js';
+import { own } from '../../core/own.js';
 
 /** Accounts read once per call, however many interfaces name them. */
 type AccountMemo = Map<string, Promise<Account | undefined>>;
@@ -30,7 +31,7 @@ async function riFields(ctx: HandlerContext, ri: RouterInterface, memo: AccountM
     RouterType: ri.routerType,
     Role: ri.role,
     Spec: ri.spec,
-    Bandwidth: SPECS[ri.spec] ?? 0,
+    Bandwidth: own(SPECS, ri.spec) ?? 0,
     Status: ri.status,
     BusinessStatus: businessStatus(account),
     ChargeType: ri.chargeType,
@@ -48,7 +49,7 @@ async function riFields(ctx: HandlerContext, ri: RouterInterface, memo: AccountM
     OppositeInterfaceSpec: peer?.spec ?? '',
     OppositeInterfaceStatus: peer?.status ?? (ri.oppositeDeleted ? 'Deleted' : ''),
     OppositeInterfaceBusinessStatus: peer ? businessStatus(peerAccount) : '',
-    OppositeBandwidth: peer ? (SPECS[peer.spec] ?? 0) : 0,
+    OppositeBandwidth: peer ? (own(SPECS, peer.spec) ?? 0) : 0,
     OppositeVpcInstanceId: peer?.vpcId ?? '',
     VpcInstanceId: ri.vpcId,
     HealthCheckSourceIp: ri.healthCheckSourceIp,
