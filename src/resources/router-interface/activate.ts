@@ -1,7 +1,7 @@
 // ActivateRouterInterface (Inactive -> Activating -> Active) and DeactivateRouterInterface
 // ("freeze": Active -> Deactivating -> Inactive), both ends of the link together. Same checks in
 // the same order: the caller's interface, not financially locked, the status the table allows;
-// activation also needs the other end to exist still.
+// activation also needs the other end to exist still, and not to be Deleting.
 import { defineAction, type HandlerContext, type TransitionKind } from '../../engine/action.js';
 import type { VpcInputs } from '../../spec/vpc-facts.generated.js';
 import { linkedPeer, ownInterface, startTransition } from './lookup.js';
@@ -17,8 +17,11 @@ async function pairAction(
   const ri = await ownInterface(ctx, input.RegionId, input.RouterInterfaceId);
   if (ctx.caller.financialLocked) throw ctx.error('Forbidden.FinancialLocked');
   if (!allowed(ri, t)) throw ctx.error('IncorrectRIStatus');
-  if (t === 'activate' && ri.oppositeDeleted) throw ctx.error('OppositeRouterInterfaceIsDeleted');
-  await startTransition(ctx, kind, ri, t, await linkedPeer(ctx, ri));
+  const peer = await linkedPeer(ctx, ri);
+  // A peer on its way out counts as deleted already: activating this end alone would leave it
+  // Active with nothing at the other end once the delete completes.
+  if (t === 'activate' && (ri.oppositeDeleted || peer?.status === 'Deleting')) throw ctx.error('OppositeRouterInterfaceIsDeleted');
+  await startTransition(ctx, kind, ri, t, peer);
   return {};
 }
 
