@@ -296,7 +296,15 @@ describe('physical connections, transitions held (manual profile) and stepped', 
       pcReq(Vpc.ModifyPhysicalConnectionAttributeRequest, modified, { clientToken: 'modify-1', name: 'first-name' }),
     );
     await c.modifyPhysicalConnectionAttribute(
-      pcReq(Vpc.ModifyPhysicalConnectionAttributeRequest, modified, { clientToken: 'modify-1', name: 'second-name' }),
+      pcReq(Vpc.ModifyPhysicalConnectionAttributeRequest, modified, { clientToken: 'modify-1', name: 'first-name' }),
+    );
+    await fails(
+      () =>
+        c.modifyPhysicalConnectionAttribute(
+          pcReq(Vpc.ModifyPhysicalConnectionAttributeRequest, modified, { clientToken: 'modify-1', name: 'second-name' }),
+        ),
+      'IdempotentParameterMismatch',
+      400,
     );
     assert.equal((await ec.pc(modified))?.name, 'first-name');
     await ec.step(first);
@@ -728,7 +736,8 @@ describe('ModifyVirtualBorderRouterAttribute (no delay)', () => {
   test('ClientToken: the second call with the same token changes nothing', async () => {
     const id = await ec.createVbr(pc);
     await modify(id, { name: 'first-name', clientToken: 'modify-vbr-1' });
-    await modify(id, { name: 'second-name', clientToken: 'modify-vbr-1' });
+    await modify(id, { name: 'first-name', clientToken: 'modify-vbr-1' });
+    await fails(() => modify(id, { name: 'second-name', clientToken: 'modify-vbr-1' }), 'IdempotentParameterMismatch', 400);
     assert.equal((await ec.vbr(id))?.name, 'first-name');
     const again = await ec.createVbr(pc, ACCOUNTS.a, { vlanId: 990, clientToken: 'create-vbr-1' });
     assert.equal(await ec.createVbr(pc, ACCOUNTS.a, { vlanId: 990, clientToken: 'create-vbr-1' }), again);

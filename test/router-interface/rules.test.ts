@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { v1 } from '../helpers/raw.js';
 import { ACCOUNTS, World, openWorld, startWorld, type End } from '../helpers/world.js';
-import { Vpc } from '../helpers/clients.js';
+import { Vpc, sdkError } from '../helpers/clients.js';
 import type { TestServer } from '../helpers/server.js';
 
 let srv: TestServer;
@@ -110,6 +110,44 @@ describe('CreateRouterInterface rules', () => {
       }),
     );
     assert.equal(list.body?.totalCount, 1);
+  });
+
+  test('ClientToken with other parameters: IdempotentParameterMismatch, and nothing created', async () => {
+    const v = await w.vpc('cn-hangzhou');
+    const make = (spec: string, description?: string) =>
+      w.ri({
+        regionId: 'cn-hangzhou',
+        routerId: v.routerId,
+        role: 'InitiatingSide',
+        oppositeRegionId: 'cn-shanghai',
+        spec,
+        extra: { clientToken: 'token-mismatch', description },
+      });
+    const first = await make('Large.2');
+    const e = await sdkError(() => make('Mini.2'));
+    assert.equal(e.code, 'IdempotentParameterMismatch');
+    assert.equal(e.statusCode, 400);
+    assert.match(e.message, /same client token as a previous, but non-identical request/);
+    assert.equal((await sdkError(() => make('Large.2', 'another'))).code, 'IdempotentParameterMismatch');
+    assert.equal(await make('Large.2'), first, 'the identical request still answers the first interface');
+    const list = await w.client().describeRouterInterfaces(
+      new Vpc.DescribeRouterInterfacesRequest({
+        regionId: 'cn-hangzhou',
+        filter: [new Vpc.DescribeRouterInterfacesRequestFilter({ key: 'RouterId', value: [v.routerId] })],
+      }),
+    );
+    assert.equal(list.body?.totalCount, 1);
+    // The same token on another action is another request altogether.
+    const vpc2 = await w
+      .client()
+      .createVpc(new Vpc.CreateVpcRequest({ regionId: 'cn-hangzhou', cidrBlock: '10.0.0.0/16', clientToken: 'token-mismatch' }));
+    assert.ok(vpc2.body?.vpcId);
+    const again = await sdkError(() =>
+      w
+        .client()
+        .createVpc(new Vpc.CreateVpcRequest({ regionId: 'cn-hangzhou', cidrBlock: '172.16.0.0/12', clientToken: 'token-mismatch' })),
+    );
+    assert.equal(again.code, 'IdempotentParameterMismatch');
   });
 
   test('HaveConnectionBetweenRouters: a new interface naming a router already linked', async () => {

@@ -11,7 +11,7 @@ export const cancelPhysicalConnection = defineAction({
   name: 'CancelPhysicalConnection',
   mode: 'write',
   handler: (input, ctx) =>
-    idempotent(ctx, 'CancelPhysicalConnection', input.ClientToken, async () => {
+    idempotent(ctx, 'CancelPhysicalConnection', input, async () => {
       const pc = await ownPhysicalConnection(ctx, input.RegionId, input.PhysicalConnectionId);
       if (!pcMay(pc, 'cancel')) throw ctx.error('Forbidden.NotAllowedInState');
       await ctx.tx.repo(PHYSICAL_CONNECTIONS).update({ ...pc, status: 'Canceled', pendingStatus: '', dueAt: 0 });

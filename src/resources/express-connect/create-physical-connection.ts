@@ -24,7 +24,7 @@ export const createPhysicalConnection = defineAction({
       const r = await pcs.get(input.RedundantPhysicalConnectionId);
       if (!r || r.accountId !== ctx.caller.id) throw ctx.error('InvalidRedundantPhysicalConnectionId.NotFound');
     }
-    return idempotent(ctx, 'CreatePhysicalConnection', input.ClientToken, async () => {
+    return idempotent(ctx, 'CreatePhysicalConnection', input, async () => {
       const id = ctx.ids.resource('pc', input.RegionId);
       await pcs.insert({
         id,

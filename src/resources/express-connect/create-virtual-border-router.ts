@@ -35,7 +35,7 @@ export const createVirtualBorderRouter = defineAction({
       if (owner.site !== ctx.caller.site) throw ctx.error('CROSS_BID.FORBIDDEN');
       ownerId = owner.id;
     }
-    return idempotent(ctx, 'CreateVirtualBorderRouter', input.ClientToken, async () => {
+    return idempotent(ctx, 'CreateVirtualBorderRouter', input, async () => {
       if ((await ctx.tx.repo(VBRS).count({ physicalConnectionId: pc.id, vlanId: input.VlanId })) > 0) throw ctx.error('InvalidVlanId.Used');
       const id = ctx.ids.resource('vbr', input.RegionId);
       const routeTableId = ctx.ids.resource('vtb', input.RegionId);

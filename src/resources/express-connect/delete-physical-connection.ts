@@ -12,7 +12,7 @@ export const deletePhysicalConnection = defineAction({
   name: 'DeletePhysicalConnection',
   mode: 'write',
   handler: (input, ctx) =>
-    idempotent(ctx, 'DeletePhysicalConnection', input.ClientToken, async () => {
+    idempotent(ctx, 'DeletePhysicalConnection', input, async () => {
       const pc = await ownPhysicalConnection(ctx, input.RegionId, input.PhysicalConnectionId);
       if ((await ctx.tx.repo(VBRS).count({ physicalConnectionId: pc.id })) > 0) throw ctx.error('Forbidden.VBRExists');
       if (!pcMay(pc, 'delete')) throw ctx.error('Forbidden.NotInAllowDeleteStatus');

@@ -15,7 +15,7 @@ export const deleteVirtualBorderRouter = defineAction({
   name: 'DeleteVirtualBorderRouter',
   mode: 'write',
   handler: (input, ctx) =>
-    idempotent(ctx, 'DeleteVirtualBorderRouter', input.ClientToken, async () => {
+    idempotent(ctx, 'DeleteVirtualBorderRouter', input, async () => {
       const { vbr } = await visibleVbr(ctx, input.RegionId, input.VbrId);
       if (!vbrMay(vbr, 'delete')) throw ctx.error('InvalidOperation.OperationNotAllowedInState');
       if ((await countInterfacesOnRouter(ctx.tx, vbr.id)) > 0) throw ctx.error('InvalidOperation.RouterInterfaceNotDeleted');

@@ -12,7 +12,7 @@ export const enablePhysicalConnection = defineAction({
   name: 'EnablePhysicalConnection',
   mode: 'write',
   handler: (input, ctx) =>
-    idempotent(ctx, 'EnablePhysicalConnection', input.ClientToken, async () => {
+    idempotent(ctx, 'EnablePhysicalConnection', input, async () => {
       const pc = await ownPhysicalConnection(ctx, input.RegionId, input.PhysicalConnectionId);
       if (!pcMay(pc, 'enable')) throw ctx.error('Forbidden.NotAllowedInState');
       await ctx.tx.repo(PHYSICAL_CONNECTIONS).update({

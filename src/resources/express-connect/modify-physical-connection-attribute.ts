@@ -20,7 +20,7 @@ export const modifyPhysicalConnectionAttribute = defineAction({
   mode: 'write',
   handler: async (input, ctx) => {
     checkPcAttributes(ctx, input);
-    return idempotent(ctx, 'ModifyPhysicalConnectionAttribute', input.ClientToken, async () => {
+    return idempotent(ctx, 'ModifyPhysicalConnectionAttribute', input, async () => {
       const pcs = ctx.tx.repo(PHYSICAL_CONNECTIONS);
       const pc = await ownPhysicalConnection(ctx, input.RegionId, input.PhysicalConnectionId);
       if (!pcMay(pc, 'modify')) throw ctx.error('InvalidStatus');

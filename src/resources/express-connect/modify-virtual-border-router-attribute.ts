@@ -41,7 +41,7 @@ export const modifyVirtualBorderRouterAttribute = defineAction({
   name: 'ModifyVirtualBorderRouterAttribute',
   mode: 'write',
   handler: (input, ctx) =>
-    idempotent(ctx, 'ModifyVirtualBorderRouterAttribute', input.ClientToken, async () => {
+    idempotent(ctx, 'ModifyVirtualBorderRouterAttribute', input, async () => {
       const { vbr, ownsVbr, ownsPc } = await visibleVbr(ctx, input.RegionId, input.VbrId);
 
       if (input.VlanId !== undefined && (input.VlanId < 0 || input.VlanId > 2999)) throw ctx.error('InvalidVlanId.Malformed');

@@ -13,7 +13,7 @@ export const recoverVirtualBorderRouter = defineAction({
   name: 'RecoverVirtualBorderRouter',
   mode: 'write',
   handler: (input, ctx) =>
-    idempotent(ctx, 'RecoverVirtualBorderRouter', input.ClientToken, async () => {
+    idempotent(ctx, 'RecoverVirtualBorderRouter', input, async () => {
       const { vbr, ownsPc } = await visibleVbr(ctx, input.RegionId, input.VbrId);
       if (!ownsPc) throw ctx.error('Forbidden.OperationRecoverNotAllowedByUser');
       if (!vbrMay(vbr, 'recover')) throw ctx.error('InvalidOperation.OperationNotAllowedInState');

@@ -12,7 +12,7 @@ export const terminatePhysicalConnection = defineAction({
   name: 'TerminatePhysicalConnection',
   mode: 'write',
   handler: (input, ctx) =>
-    idempotent(ctx, 'TerminatePhysicalConnection', input.ClientToken, async () => {
+    idempotent(ctx, 'TerminatePhysicalConnection', input, async () => {
       const pc = await ownPhysicalConnection(ctx, input.RegionId, input.PhysicalConnectionId);
       if (!pcMay(pc, 'terminate')) throw ctx.error('Forbidden.NotAllowedInState');
       if ((await ctx.tx.repo(VBRS).count({ physicalConnectionId: pc.id })) > 0) throw ctx.error('Forbidden.VbrAttached');

@@ -13,7 +13,7 @@ export const terminateVirtualBorderRouter = defineAction({
   name: 'TerminateVirtualBorderRouter',
   mode: 'write',
   handler: (input, ctx) =>
-    idempotent(ctx, 'TerminateVirtualBorderRouter', input.ClientToken, async () => {
+    idempotent(ctx, 'TerminateVirtualBorderRouter', input, async () => {
       const { vbr, ownsPc } = await visibleVbr(ctx, input.RegionId, input.VbrId);
       if (!ownsPc) throw ctx.error('Forbidden.OperationTerminateNotAllowedByUser');
       if (!vbrMay(vbr, 'terminate')) throw ctx.error('InvalidOperation.OperationNotAllowedInState');

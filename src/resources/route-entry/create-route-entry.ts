@@ -87,7 +87,7 @@ export const createRouteEntry = defineAction({
       const ri = await interfaceHop(ctx, table, input.NextHopId ?? '');
       hops = [{ type, id: ri.id, weight: 0 }];
     }
-    return idempotent(ctx, 'CreateRouteEntry', input.ClientToken, async () => {
+    return idempotent(ctx, 'CreateRouteEntry', input, async () => {
       const entries = await ctx.tx.repo(ROUTE_ENTRIES).find({ routeTableId: table.id });
       if (entries.some((e) => e.destinationCidrBlock === input.DestinationCidrBlock)) throw ctx.error('InvalidCIDRBlock.Duplicate');
       if (table.vpcId && (await vswitchesOfVpc(ctx.tx, table.vpcId)).some((v) => cidrContains(v.cidrBlock, input.DestinationCidrBlock))) {

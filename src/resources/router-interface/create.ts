@@ -90,7 +90,7 @@ export const createRouterInterface = defineAction({
     ) {
       throw ctx.error('InvalidParam.NotFound');
     }
-    return idempotent(ctx, 'CreateRouterInterface', input.ClientToken, async () => {
+    return idempotent(ctx, 'CreateRouterInterface', input, async () => {
       const ris = ctx.tx.repo(ROUTER_INTERFACES);
       if ((await ris.count({ routerId: router.id })) >= INTERFACES_PER_ROUTER) throw ctx.error('LimitationExceed.InterfaceNumberOnRouter');
       if (input.OppositeRouterId && (await connectionBetween(ctx.tx, router.id, input.OppositeRouterId)))

@@ -39,7 +39,7 @@ export const deleteExpressConnect = defineAction({
   name: 'DeleteExpressConnect',
   mode: 'write',
   handler: (input, ctx) =>
-    idempotent(ctx, 'DeleteExpressConnect', input.ClientToken, async () => {
+    idempotent(ctx, 'DeleteExpressConnect', input, async () => {
       const force = input.Force ?? false;
       const ri = await ownInterface(ctx, input.RegionId, input.RouterInterfaceId);
       const peer = await linkedPeer(ctx, ri);

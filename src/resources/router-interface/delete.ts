@@ -12,7 +12,7 @@ export const deleteRouterInterface = defineAction({
   name: 'DeleteRouterInterface',
   mode: 'write',
   handler: (input, ctx) =>
-    idempotent(ctx, 'DeleteRouterInterface', input.ClientToken, async () => {
+    idempotent(ctx, 'DeleteRouterInterface', input, async () => {
       const ri = await ownInterface(ctx, input.RegionId, input.RouterInterfaceId);
       if (!allowed(ri, 'delete')) throw ctx.error('InvalidInstance.StatusError');
       if ((await countEntriesWithNextHop(ctx.tx, ri.id)) > 0) throw ctx.error('RouterInterfaceReferredByRouteEntry');

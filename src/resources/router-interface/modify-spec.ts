@@ -19,7 +19,7 @@ export const modifyRouterInterfaceSpec = defineAction({
     if (ctx.caller.financialLocked) throw ctx.error('Forbidden.FinancialLocked');
     if (own(SPECS, input.Spec) === undefined || (ri.role === 'AcceptingSide') !== (input.Spec === 'Negative'))
       throw ctx.error('InvalidSpec.ValueNotSupported');
-    return idempotent(ctx, 'ModifyRouterInterfaceSpec', input.ClientToken, async () => {
+    return idempotent(ctx, 'ModifyRouterInterfaceSpec', input, async () => {
       if (ri.status === 'Idle') {
         await ctx.tx.repo(ROUTER_INTERFACES).update({ ...ri, spec: input.Spec, modifiedAt: ctx.now });
         return { Spec: input.Spec };

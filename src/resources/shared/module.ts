@@ -16,6 +16,11 @@ export const sharedModule = defineModule({
           CREATE TABLE IF NOT EXISTS snapshots (name TEXT PRIMARY KEY, createdAt INTEGER NOT NULL, document TEXT NOT NULL);
         `,
       },
+      {
+        version: 2,
+        name: 'the parameters a client token was first used with',
+        sql: `ALTER TABLE client_tokens ADD COLUMN request TEXT NOT NULL DEFAULT '';`,
+      },
     ],
   },
 });

@@ -6,9 +6,11 @@ export interface TokenRow {
   id: string;
   result: string;
   createdAt: number;
+  /** A digest of the first request's parameters ('' for rows older than it). */
+  request: string;
 }
 
-export const CLIENT_TOKENS: TableDef<TokenRow> = { table: 'client_tokens', key: 'id', columns: ['id', 'result', 'createdAt'] };
+export const CLIENT_TOKENS: TableDef<TokenRow> = { table: 'client_tokens', key: 'id', columns: ['id', 'result', 'createdAt', 'request'] };
 
 export interface SavedSnapshot {
   name: string;

@@ -27,7 +27,7 @@ export const associateRouteTable = defineAction({
   name: 'AssociateRouteTable',
   mode: 'write',
   handler: (input, ctx) =>
-    idempotent(ctx, 'AssociateRouteTable', input.ClientToken, async () => {
+    idempotent(ctx, 'AssociateRouteTable', input, async () => {
       const { table, vswitch } = await pair(ctx, input);
       if (table.vpcId !== vswitch.vpcId) throw ctx.error('Forbidden.NotInSameVpc');
       if (table.type === 'System') throw ctx.error('OperationDenied.SwitchToSystemRouteTable');
@@ -44,7 +44,7 @@ export const unassociateRouteTable = defineAction({
   name: 'UnassociateRouteTable',
   mode: 'write',
   handler: (input, ctx) =>
-    idempotent(ctx, 'UnassociateRouteTable', input.ClientToken, async () => {
+    idempotent(ctx, 'UnassociateRouteTable', input, async () => {
       const { table, vswitch } = await pair(ctx, input);
       if (table.type === 'System') throw ctx.error('OperationUnsupported.SystemRouteTable');
       if (vswitch.routeTableId !== table.id) throw ctx.error('InvalidBindingStatus.RouteTable');

@@ -27,7 +27,7 @@ export const createRouteTable = defineAction({
     if (!validTags(input.Tag)) throw ctx.error('InvalidTagKey');
     const vpc = await owned(ctx, VPCS, input.VpcId, input.RegionId, 'InvalidVpcId.NotFound');
     if (vpc.status !== 'Available') throw ctx.error('IncorrectVpcStatus');
-    return idempotent(ctx, 'CreateRouteTable', input.ClientToken, async () => {
+    return idempotent(ctx, 'CreateRouteTable', input, async () => {
       if ((await routeTablesOfVpc(ctx.tx, vpc.id)).length >= ROUTE_TABLES_PER_VPC) throw ctx.error('QuotaExceeded.RouteTable');
       const id = ctx.ids.resource('vtb', vpc.regionId);
       await ctx.tx.repo(ROUTE_TABLES).insert({

@@ -29,7 +29,7 @@ export const createVpc = defineAction({
     if (input.Description !== undefined && !isValidDescription(input.Description)) throw ctx.error('InvalidVpcDiscription.Malformed');
     if (!validTags(input.Tag)) throw ctx.error('InvalidParameter');
     if (input.DryRun) throw ctx.error('DryRunOperation');
-    return idempotent(ctx, 'CreateVpc', input.ClientToken, async () => {
+    return idempotent(ctx, 'CreateVpc', input, async () => {
       const vpcId = ctx.ids.resource('vpc', input.RegionId);
       const vRouterId = ctx.ids.resource('vrt', input.RegionId);
       const routeTableId = ctx.ids.resource('vtb', input.RegionId);

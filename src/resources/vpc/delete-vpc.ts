@@ -17,7 +17,7 @@ export const deleteVpc = defineAction({
   name: 'DeleteVpc',
   mode: 'write',
   handler: (input, ctx) =>
-    idempotent(ctx, 'DeleteVpc', input.ClientToken, async () => {
+    idempotent(ctx, 'DeleteVpc', input, async () => {
       const vpc = await owned(ctx, VPCS, input.VpcId, input.RegionId, 'InvalidVpcId.NotFound');
       if (vpc.status !== 'Available') throw ctx.error('IncorrectVpcStatus');
       if ((await vswitchesOfVpc(ctx.tx, vpc.id)).length > 0) throw ctx.error('DependencyViolation.VSwitch');

@@ -34,7 +34,7 @@ export const createVSwitch = defineAction({
     if (!isZone(vpc.regionId, input.ZoneId)) throw ctx.error('InvalidZoneId.NotFound');
     if (vpc.status !== 'Available') throw ctx.error('IncorrectVpcStatus');
     if (!vpcCidrs(vpc).some((c) => cidrContains(c, input.CidrBlock))) throw ctx.error('InvalidParameter', 'CidrBlock');
-    return idempotent(ctx, 'CreateVSwitch', input.ClientToken, async () => {
+    return idempotent(ctx, 'CreateVSwitch', input, async () => {
       const siblings = await vswitchesOfVpc(ctx.tx, vpc.id);
       if (siblings.length >= VSWITCHES_PER_VPC) throw ctx.error('QuotaExceeded.VSwitch');
       if (siblings.some((s) => cidrOverlaps(s.cidrBlock, input.CidrBlock))) throw ctx.error('InvalidCidrBlock.Overlapped');
