@@ -5,7 +5,8 @@
 // To add a scenario, append to SCENARIOS (a `vsCeiling(...)` or any object with id and run; run
 // returns one row, or several rows and facts for the section under the table). Other scenarios:
 // scenarios-ri.ts (DescribeRouterInterfaces by store size), scenarios-write.ts (durable writes,
-// lifecycle), scenarios-start.ts (cold start, RSS), scenarios-sdk.ts (through the official SDK).
+// lifecycle), scenarios-start.ts (cold start, RSS), scenarios-sdk.ts (through the official SDK),
+// scenarios-nonce.ts (the nonce cache over 1M requests).
 import type { Answer, LoadResult } from './load.js';
 import { startCeiling, startLocalVpc } from './servers.js';
 import { DEFAULT_KEY, v1Signer, v3Signer, type RequestSpec } from './sign.js';
@@ -14,6 +15,7 @@ import { riScenarios } from './scenarios-ri.js';
 import { writeScenarios } from './scenarios-write.js';
 import { startScenarios } from './scenarios-start.js';
 import { sdkScenarios } from './scenarios-sdk.js';
+import { nonceScenario } from './scenarios-nonce.js';
 
 export type { BenchOptions, Fact, Result, Row, Scenario } from './harness.js';
 
@@ -75,4 +77,5 @@ export const SCENARIOS: Scenario[] = [
   ...writeScenarios(),
   ...startScenarios(),
   ...sdkScenarios(),
+  nonceScenario,
 ];

@@ -18,7 +18,7 @@ import { MemoryProfile } from '../engine/transition-policy.js';
 import { ControlledClock } from '../runtime/clock.js';
 import { MemoryFaults } from '../runtime/faults.js';
 import { MemoryJournal } from '../runtime/journal.js';
-import { MemoryNonces } from '../runtime/nonce-cache.js';
+import { StoredNonces } from '../runtime/stored-nonces.js';
 import { CachedCallers } from '../runtime/callers.js';
 import { Authenticator, FRESHNESS_WINDOW_MS } from '../protocol/auth.js';
 import { ensureAccount } from '../resources/accounts/service.js';
@@ -179,7 +179,9 @@ export async function startApp(config: Config): Promise<App> {
     },
     adminToken,
   );
-  const auth = new Authenticator((id) => callers.lookup(id), new MemoryNonces(FRESHNESS_WINDOW_MS, NONCE_CAPACITY));
+  const nonces = new StoredNonces(store, FRESHNESS_WINDOW_MS, NONCE_CAPACITY);
+  await nonces.start();
+  const auth = new Authenticator((id) => callers.lookup(id), nonces);
   const gateway = createGateway({ engine, auth, ids, maxBodyBytes: config.maxBodyBytes });
   const server = createHttpServer({ gateway, admin, ids, logger, requestTimeoutMs: config.requestTimeoutMs });
 
@@ -205,6 +207,7 @@ export async function startApp(config: Config): Promise<App> {
         server.closeAllConnections();
       });
       transitions.stop();
+      await nonces.stop();
       await store.close();
       logger.flush?.();
     },

@@ -1,11 +1,11 @@
-// The shared module: the engine's own tables (ClientToken answers, saved snapshots) and the helpers
+// The shared module: the engine's own tables (ClientToken answers, saved snapshots, nonces, meta) and the helpers
 // every resource uses (validation, filters, ownership, idempotency). No actions.
 import { defineModule } from '../../engine/module.js';
-import { CLIENT_TOKENS, SNAPSHOTS } from './storage.js';
+import { CLIENT_TOKENS, META, NONCES, SNAPSHOTS } from './storage.js';
 
 export const sharedModule = defineModule({
   name: 'shared',
-  tables: [CLIENT_TOKENS, SNAPSHOTS],
+  tables: [CLIENT_TOKENS, SNAPSHOTS, NONCES, META],
   migrations: {
     sqlite: [
       {
@@ -20,6 +20,15 @@ export const sharedModule = defineModule({
         version: 2,
         name: 'the parameters a client token was first used with',
         sql: `ALTER TABLE client_tokens ADD COLUMN request TEXT NOT NULL DEFAULT '';`,
+      },
+      {
+        version: 3,
+        name: 'signature nonces across restarts, and the emulator meta table',
+        sql: `
+          CREATE TABLE nonces (hash TEXT PRIMARY KEY, at INTEGER NOT NULL);
+          CREATE INDEX nonces_at ON nonces (at);
+          CREATE TABLE emulator_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        `,
       },
     ],
   },

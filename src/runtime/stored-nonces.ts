@@ -1,0 +1,75 @@
+// Signature nonces kept across restarts: the in-process cache answers, and the nonces it accepted
+// are written to the store's `nonces` table (hash and time) inside the next write unit, so a
+// write's nonce commits with the write itself: once a write is acknowledged, its replay is refused
+// even after a crash. Nonces of reads are written at the next write or within `flushMs` (and at
+// shutdown). At start the nonces of the last window are read back into the cache.
+// Known gaps: nonces taken in a write group that then fails to commit are not written again (that
+// group's writes did not happen either); rows older than the window are purged at most once a
+// minute.
+import type { NonceStore } from '../protocol/auth.js';
+import type { Store, Tx } from '../store/port.js';
+import { NONCES } from '../resources/shared/storage.js';
+import { hash52, NonceCache } from './nonce-cache.js';
+
+const PURGE_EVERY_MS = 60_000;
+
+export class StoredNonces implements NonceStore {
+  private readonly cache: NonceCache;
+  private unsaved: { key: number; at: number }[] = [];
+  private lastPurge = 0;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly store: Store,
+    windowMs: number,
+    capacity: number,
+    private readonly wallNow: () => number = Date.now,
+  ) {
+    this.cache = new NonceCache(windowMs, capacity);
+    store.onBeforeWrite((tx) => this.save(tx));
+  }
+
+  /** Reads the last window's nonces back, and starts writing read nonces every `flushMs`. */
+  async start(flushMs = 1000): Promise<void> {
+    const since = this.wallNow() - this.cache.windowMs;
+    const rows = await this.store.run('read', (tx) => tx.repo(NONCES).findRange('at', { gte: since }, { orderBy: ['at'] }));
+    for (const r of rows) this.cache.add(Number(r.hash), r.at);
+    this.timer = setInterval(() => void this.flush().catch(() => undefined), flushMs);
+    this.timer.unref();
+  }
+
+  add(nonce: string, now: number): Promise<boolean> {
+    const key = hash52(nonce);
+    if (!this.cache.add(key, now)) return Promise.resolve(false);
+    this.unsaved.push({ key, at: now });
+    return Promise.resolve(true);
+  }
+
+  /** Writes what is not written yet (an empty write unit: the hook does the work). */
+  async flush(): Promise<void> {
+    if (this.unsaved.length > 0) await this.store.run('write', () => Promise.resolve());
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.flush();
+  }
+
+  private async save(tx: Tx): Promise<void> {
+    const now = this.wallNow();
+    const repo = tx.repo(NONCES);
+    if (now - this.lastPurge >= PURGE_EVERY_MS) {
+      this.lastPurge = now;
+      await repo.deleteWhere({ at: { lt: now - this.cache.windowMs } });
+    }
+    if (this.unsaved.length === 0) return;
+    const batch = this.unsaved;
+    this.unsaved = [];
+    for (const n of batch) {
+      const row = { hash: String(n.key), at: n.at };
+      // The same hash is there again only if the cache dropped it early (past its capacity).
+      if (await repo.get(row.hash)) await repo.update(row);
+      else await repo.insert(row);
+    }
+  }
+}
