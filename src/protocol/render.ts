@@ -12,11 +12,31 @@ let xmlBuilder: XMLBuilder | undefined;
 function builder(): XMLBuilder {
   if (!xmlBuilder) {
     const { XMLBuilder: Builder } = createRequire(import.meta.url)('fast-xml-parser') as typeof FastXmlParser; // the module's own types
-    xmlBuilder = new Builder({ ignoreAttributes: true, format: false, suppressEmptyNode: false, suppressBooleanAttributes: false });
+    xmlBuilder = new Builder({
+      ignoreAttributes: true,
+      format: false,
+      suppressEmptyNode: false,
+      suppressBooleanAttributes: false,
+      tagValueProcessor: (_name: string, v: unknown) => (typeof v === 'string' ? xmlSafe(v) : v),
+    });
   }
   return xmlBuilder;
 }
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8"?>';
+
+/**
+ * Characters XML 1.0 cannot carry at all, not even as references (C0 controls but tab, newline
+ * and carriage return; lone surrogates; U+FFFE and U+FFFF), replaced by U+FFFD. Names and
+ * descriptions refuse them at the door; tag values, stored rows from before and error messages
+ * that quote input can still hold them.
+ */
+const NOT_XML =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+function xmlSafe(s: string): string {
+  return s.replace(NOT_XML, '\ufffd');
+}
 
 export interface Rendered {
   contentType: string;

@@ -6,6 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
 import fc from 'fast-check';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { ACCOUNTS, World, startWorld, type End } from '../helpers/world.js';
 import { Vpc } from '../helpers/clients.js';
 import { send, v1, v3, isoNow, type RawResponse } from '../helpers/raw.js';
@@ -206,6 +207,43 @@ describe('malformed requests', () => {
       s.on('error', () => undefined);
     });
     assert.equal((await v1(srv.port, { Action: 'DescribeRegions' })).status, 200);
+  });
+});
+
+describe('control characters', () => {
+  test('names and descriptions refuse them; a tag value holding them still gives well-formed XML', async () => {
+    const desc = await v1(srv.port, {
+      Action: 'CreateVpc',
+      RegionId: 'cn-hangzhou',
+      CidrBlock: '10.0.0.0/16',
+      Description: 'bad\u0001one',
+    });
+    assert.equal(desc.json().Code, 'InvalidVpcDiscription.Malformed', desc.text); // Alibaba's spelling
+    const name = await v1(srv.port, { Action: 'CreateVpc', RegionId: 'cn-hangzhou', CidrBlock: '10.0.0.0/16', VpcName: 'bad\u001bname' });
+    assert.equal(name.json().Code, 'InvalidVpcName.Malformed', name.text);
+    const vpc = await v1(srv.port, { Action: 'CreateVpc', RegionId: 'cn-hangzhou', CidrBlock: '10.0.0.0/16' });
+    const vpcId = vpc.json().VpcId as string;
+    const tagged = await v1(srv.port, {
+      Action: 'TagResources',
+      RegionId: 'cn-hangzhou',
+      ResourceType: 'VPC',
+      'ResourceId.1': vpcId,
+      'Tag.1.Key': 'ctl',
+      'Tag.1.Value': 'a\u0001b\u0008c<&>\uffff',
+    });
+    assert.equal(tagged.status, 200, tagged.text);
+    const xml = await v1(srv.port, { Action: 'DescribeVpcs', RegionId: 'cn-hangzhou', VpcId: vpcId }, { common: { Format: 'XML' } });
+    assert.equal(xml.status, 200);
+    assert.equal(XMLValidator.validate(xml.text), true, xml.text);
+    // XML 1.0's Char production (the validator above does not check it)
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
+    assert.doesNotMatch(xml.text, /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/);
+    const parsed = new XMLParser().parse(xml.text) as { DescribeVpcsResponse: { Vpcs: { Vpc: { Tags: { Tag: { Value: string } } } } } };
+    assert.equal(parsed.DescribeVpcsResponse.Vpcs.Vpc.Tags.Tag.Value, 'a\ufffdb\ufffdc<&>\ufffd');
+    // The JSON answer keeps the value as stored.
+    const json = await v1(srv.port, { Action: 'DescribeVpcs', RegionId: 'cn-hangzhou', VpcId: vpcId });
+    const listed = json.json() as { Vpcs: { Vpc: { Tags: { Tag: { Value: string }[] } }[] } };
+    assert.equal(listed.Vpcs.Vpc[0]?.Tags.Tag[0]?.Value, 'a\u0001b\u0008c<&>\uffff');
   });
 });
 

@@ -1,5 +1,12 @@
 // Value rules shared by several resources, as Alibaba documents them.
 
+/**
+ * C0 control characters and DEL: refused in names and descriptions (LocalVPC's choice: Alibaba's
+ * rules list what a name may hold and do not mention them; they cannot be written in XML 1.0).
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
 /** 2-128 characters, starting with a letter or a Chinese character; digits, `.`, `_`, `-` allowed; not http(s)://. */
 export function isValidName(s: string, max = 128): boolean {
   return s.length >= 2 && s.length <= max && /^[A-Za-z\u4e00-\u9fa5][A-Za-z0-9\u4e00-\u9fa5._\-:]*$/.test(s) && !/^https?:\/\//.test(s);
@@ -7,15 +14,15 @@ export function isValidName(s: string, max = 128): boolean {
 
 /**
  * The looser rule of the VPC-side resources created later in Alibaba's history (vSwitches, route
- * tables): 1 to `max` characters, not starting with http:// or https://.
+ * tables): 1 to `max` characters, not starting with http:// or https://, no control characters.
  */
 export function isLooseName(s: string, max = 128): boolean {
-  return s.length >= 1 && s.length <= max && !/^https?:\/\//.test(s);
+  return s.length >= 1 && s.length <= max && !/^https?:\/\//.test(s) && !CONTROL.test(s);
 }
 
-/** 2-256 characters, starting with a letter or a Chinese character, not http(s)://. */
+/** 2-256 characters, starting with a letter or a Chinese character, not http(s)://, no control characters. */
 export function isValidDescription(s: string, max = 256): boolean {
-  return s.length >= 2 && s.length <= max && /^[A-Za-z\u4e00-\u9fa5]/.test(s) && !/^https?:\/\//.test(s);
+  return s.length >= 2 && s.length <= max && /^[A-Za-z\u4e00-\u9fa5]/.test(s) && !/^https?:\/\//.test(s) && !CONTROL.test(s);
 }
 
 export function ipv4ToInt(s: string): number | undefined {
