@@ -16,6 +16,8 @@ export const GATEWAY = {
   MissingParameter: { status: 400, message: 'The input parameter "%s" that is mandatory for processing this request is not supplied.' },
   InvalidParameter: { status: 400, message: 'The specified parameter "%s" is not valid.' },
   'InvalidParameter.Format': { status: 400, message: 'Specified parameter format is not valid.' },
+  // The code is Alibaba's (in the published metadata); the limit and the message are LocalVPC's.
+  'InvalidParameter.TooMany': { status: 400, message: 'The request carries more than %s parameters.' },
   SignatureDoesNotMatch: { status: 400, message: 'Specified signature is not matched with our calculation. server string to sign is:%s' },
   IncompleteSignature: { status: 400, message: 'The request signature does not conform to Aliyun standards.' },
   InvalidSignatureMethod: { status: 400, message: 'Specified signature method is not valid.' },

@@ -4,9 +4,27 @@ import { gatewayError } from '../errors/catalog.js';
 
 export type Pairs = [string, string][];
 
-/** Splits a raw `a=b&c=d` string into decoded pairs; a malformed escape is InvalidParameter.Format. */
+/**
+ * Parameters a request may carry, query and form body together. Alibaba's gateway has a limit it
+ * does not publish; this one is far above any action's need (the largest take a few dozen) and
+ * keeps a request that would cost seconds to canonicalize and sign from being hashed at all.
+ */
+export const MAX_PARAMS = 1000;
+
+/** How many `&`-separated parts a raw string has (counted without splitting it). */
+function parts(raw: string): number {
+  let n = 1;
+  for (let i = raw.indexOf('&'); i >= 0; i = raw.indexOf('&', i + 1)) n++;
+  return n;
+}
+
+/**
+ * Splits a raw `a=b&c=d` string into decoded pairs; a malformed escape is InvalidParameter.Format,
+ * more than MAX_PARAMS in all InvalidParameter.TooMany (before anything is decoded).
+ */
 export function decodePairs(raw: string, into: Pairs = []): Pairs {
   if (raw === '') return into;
+  if (into.length + parts(raw) > MAX_PARAMS) throw gatewayError('InvalidParameter.TooMany', String(MAX_PARAMS));
   for (const part of raw.split('&')) {
     if (part === '') continue;
     const eq = part.indexOf('=');

@@ -179,6 +179,24 @@ describe('malformed requests', () => {
     }
   });
 
+  test('more than 1,000 parameters are InvalidParameter.TooMany before any signature work; fewer are served', async () => {
+    const params = (n: number): [string, string][] => [
+      ['Action', 'DescribeRegions'],
+      ...Array.from({ length: n }, (_, i): [string, string] => [`P${i}`, 'x']),
+    ];
+    const many = params(60_000);
+    const wrongKey = { key: { id: ACCOUNTS.a.key.id, secret: 'wrong' } };
+    // 60,000 in a form body; in the query, as many as fit in the 64 KiB of headers
+    for (const r of [await v1(srv.port, many, { ...wrongKey, method: 'POST', form: true }), await v1(srv.port, params(6000), wrongKey)]) {
+      assert.equal(r.status, 400, r.text.slice(0, 200));
+      assert.equal(r.json().Code, 'InvalidParameter.TooMany');
+      assert.equal(r.json().Message, 'The request carries more than 1000 parameters.');
+    }
+    const fine = await v1(srv.port, many.slice(0, 900));
+    assert.notEqual(fine.json().Code, 'InvalidParameter.TooMany');
+    assert.ok(fine.status < 500);
+  });
+
   test('a slow request and a truncated body are cut off after the request timeout; others are served meanwhile', async () => {
     const started = Date.now();
     const closed = (payload: string) =>
