@@ -63,6 +63,8 @@ export interface TableDef<T> {
   resourceType?: string;
   /** Rows of the emulator itself (saved snapshots), not of the emulated cloud: never exported, imported or reset. */
   system?: boolean;
+  /** Columns that hold one of a closed set of values (statuses): rows imported from a snapshot are checked against them. */
+  values?: { readonly [K in keyof T]?: readonly string[] };
 }
 
 /** A table definition whose row type is not known at this point (module lists, dumps). */
@@ -74,6 +76,7 @@ export interface AnyTableDef {
   readonly indexes?: readonly { readonly name: string; readonly columns: readonly string[]; readonly selective?: boolean }[];
   readonly resourceType?: string;
   readonly system?: boolean;
+  readonly values?: { readonly [column: string]: readonly string[] | undefined };
 }
 
 /** The repositories of one unit of work. */

@@ -259,6 +259,34 @@ describe('snapshots and the journal', () => {
     assert.equal(await listing(), beforeExport);
   });
 
+  test('import refuses mistyped rows and values outside a state machine, naming the row, and changes nothing', async () => {
+    await w.pair();
+    const doc = (await admin(srv, 'GET', '/_localvpc/snapshots/export')).body;
+    const before = JSON.stringify((await admin(srv, 'GET', '/_localvpc/snapshots/export')).body.tables);
+    const ri = doc.tables.router_interfaces[0];
+    const cases: [Record<string, unknown>, RegExp][] = [
+      [{ dueAt: 'soon' }, /tables\.router_interfaces\[0\]\.dueAt: "soon" is not an integer/],
+      [{ status: 'Bogus' }, /tables\.router_interfaces\[0\]\.status: "Bogus" is not one of "Idle"/],
+      [{ pendingStatus: 'Later' }, /pendingStatus: "Later" is not one of/],
+      [{ role: 'Sideways' }, /role: "Sideways" is not one of/],
+      [{ createdAt: 1.5 }, /createdAt: 1.5 is not an integer/],
+      [{ name: 42 }, /name: 42 is not a string/],
+      [{ autoRenew: 'yes' }, /autoRenew: "yes" is not a boolean/],
+      [{ id: undefined }, /column id is missing/],
+      [{ extra: 'x' }, /unknown column extra/],
+    ];
+    for (const [change, message] of cases) {
+      const row = { ...ri, ...change };
+      for (const k of Object.keys(change)) if (change[k] === undefined) delete row[k];
+      const tables = { ...doc.tables, router_interfaces: [row, ...doc.tables.router_interfaces.slice(1)] };
+      const r = await admin(srv, 'POST', '/_localvpc/snapshots/import', { ...doc, tables });
+      assert.equal(r.status, 400, JSON.stringify(change));
+      assert.equal(r.body.error.code, 'InvalidSnapshot');
+      assert.match(r.body.error.message, message);
+    }
+    assert.equal(JSON.stringify((await admin(srv, 'GET', '/_localvpc/snapshots/export')).body.tables), before);
+  });
+
   test('save and restore a named snapshot in place', async () => {
     assert.equal((await admin(srv, 'POST', '/_localvpc/snapshots', { name: 'baseline' })).status, 201);
     const count = async () => (await w.client().describeVpcs(new Vpc.DescribeVpcsRequest({ regionId: 'cn-shenzhen' }))).body?.totalCount;

@@ -8,6 +8,7 @@ export const ACCOUNTS: TableDef<Account> = {
   columns: ['id', 'name', 'site', 'status', 'billsOutstanding', 'financialLocked', 'createdAt'],
   booleans: ['billsOutstanding', 'financialLocked'],
   resourceType: 'account',
+  values: { status: ['Active', 'Disabled'] },
 };
 
 export const ACCESS_KEYS: TableDef<AccessKey> = {
@@ -15,4 +16,5 @@ export const ACCESS_KEYS: TableDef<AccessKey> = {
   key: 'id',
   columns: ['id', 'accountId', 'secret', 'status', 'createdAt'],
   indexes: [{ name: 'access_keys_account', columns: ['accountId'] }],
+  values: { status: ['Active', 'Inactive'] },
 };

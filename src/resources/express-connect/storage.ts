@@ -1,6 +1,8 @@
 // The Express Connect module's tables: physical connections, VBRs, and the grants that let another
 // account's VBR connect to a VPC.
 import type { TableDef } from '../../store/port.js';
+import { stateValues } from '../../store/check-rows.js';
+import { PC_STATUSES, VBR_STATUSES } from './model.js';
 import type { EcGrant, PhysicalConnection, Vbr } from './model.js';
 
 export const PHYSICAL_CONNECTIONS: TableDef<PhysicalConnection> = {
@@ -33,6 +35,7 @@ export const PHYSICAL_CONNECTIONS: TableDef<PhysicalConnection> = {
     { name: 'physical_connections_due', columns: ['dueAt'] },
   ],
   resourceType: 'physical_connection',
+  values: { ...stateValues(PC_STATUSES) },
 };
 
 export const VBRS: TableDef<Vbr> = {
@@ -81,6 +84,7 @@ export const VBRS: TableDef<Vbr> = {
     { name: 'vbrs_due', columns: ['dueAt'] },
   ],
   resourceType: 'vbr',
+  values: { ...stateValues(VBR_STATUSES) },
 };
 
 export const EC_GRANTS: TableDef<EcGrant> = {

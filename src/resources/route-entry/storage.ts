@@ -1,5 +1,7 @@
 // The route-entry tables: custom entries, and their next hops (looked up by entry and by hop).
 import type { TableDef } from '../../store/port.js';
+import { stateValues } from '../../store/check-rows.js';
+import { ROUTE_ENTRY_STATUSES } from './model.js';
 import type { RouteEntry, RouteEntryHop } from './model.js';
 
 export const ROUTE_ENTRIES: TableDef<RouteEntry> = {
@@ -26,6 +28,7 @@ export const ROUTE_ENTRIES: TableDef<RouteEntry> = {
     { name: 'route_entries_due', columns: ['dueAt'] },
   ],
   resourceType: 'route_entry',
+  values: { ...stateValues(ROUTE_ENTRY_STATUSES) },
 };
 
 export const ROUTE_ENTRY_HOPS: TableDef<RouteEntryHop> = {

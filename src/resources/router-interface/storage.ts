@@ -1,6 +1,8 @@
 // The router-interface table. Lookups by router, by opposite router and by the interface an end
 // names are selective: they must use their own index (see IndexDef.selective).
 import type { TableDef } from '../../store/port.js';
+import { stateValues } from '../../store/check-rows.js';
+import { STATUSES, ROLES, ROUTER_TYPES, SPECS } from './model.js';
 import type { RouterInterface } from './model.js';
 
 export const ROUTER_INTERFACES: TableDef<RouterInterface> = {
@@ -51,4 +53,5 @@ export const ROUTER_INTERFACES: TableDef<RouterInterface> = {
     { name: 'router_interfaces_due', columns: ['dueAt'] },
   ],
   resourceType: 'router_interface',
+  values: { ...stateValues(STATUSES), role: ROLES, routerType: ROUTER_TYPES, spec: Object.keys(SPECS) },
 };

@@ -1,5 +1,7 @@
 // The VPC module's tables: VPCs, routers (a VPC's vRouter, or a VBR's router row), route tables.
 import type { TableDef } from '../../store/port.js';
+import { stateValues } from '../../store/check-rows.js';
+import { VPC_STATUSES, ROUTE_TABLE_STATUSES } from './model.js';
 import type { RouteTable, Router, Vpc } from './model.js';
 
 export const VPCS: TableDef<Vpc> = {
@@ -30,6 +32,7 @@ export const VPCS: TableDef<Vpc> = {
     { name: 'vpcs_due', columns: ['dueAt'] },
   ],
   resourceType: 'vpc',
+  values: { ...stateValues(VPC_STATUSES) },
 };
 
 export const ROUTERS: TableDef<Router> = {
@@ -68,4 +71,5 @@ export const ROUTE_TABLES: TableDef<RouteTable> = {
     { name: 'route_tables_due', columns: ['dueAt'] },
   ],
   resourceType: 'route_table',
+  values: { ...stateValues(ROUTE_TABLE_STATUSES) },
 };

@@ -1,5 +1,7 @@
 // The vSwitch table. Lookups by VPC and by route table are selective.
 import type { TableDef } from '../../store/port.js';
+import { stateValues } from '../../store/check-rows.js';
+import { VSWITCH_STATUSES } from './model.js';
 import type { VSwitch } from './model.js';
 
 export const VSWITCHES: TableDef<VSwitch> = {
@@ -31,4 +33,5 @@ export const VSWITCHES: TableDef<VSwitch> = {
     { name: 'vswitches_due', columns: ['dueAt'] },
   ],
   resourceType: 'vswitch',
+  values: { ...stateValues(VSWITCH_STATUSES) },
 };

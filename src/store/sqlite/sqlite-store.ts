@@ -14,6 +14,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { AnyTableDef, Mode, ModuleSchema, Rows, Scalar, Store, TableDef, Tx, Repo } from '../port.js';
 import { SqliteRepo, type SqliteConnection } from './sqlite-repo.js';
+import { checkRows, type ColumnType } from '../check-rows.js';
 
 /** SQLite's synchronous levels: full survives a power cut, normal a crash of the process, off neither. */
 export type Durability = 'full' | 'normal' | 'off';
@@ -219,12 +220,7 @@ export class SqliteStore implements Store, SqliteConnection {
 
   async replace(tables: Rows, keep: readonly string[] = []): Promise<void> {
     const known = new Map(this.stateTables().map((t) => [t.table, t]));
-    for (const [name, rows] of Object.entries(tables)) {
-      const def = known.get(name);
-      if (!def) throw new Error(`unknown table ${name}`);
-      const cols = new Set(def.columns);
-      for (const row of rows) for (const c of Object.keys(row)) if (!cols.has(c)) throw new Error(`unknown column ${name}.${c}`);
-    }
+    checkRows(tables, known, (name) => this.columnTypes(name));
     await this.run('write', () => {
       this.db.pragma('defer_foreign_keys = ON');
       for (const name of known.keys()) if (!keep.includes(name)) this.db.exec(`DELETE FROM ${name}`);
@@ -240,6 +236,19 @@ export class SqliteStore implements Store, SqliteConnection {
       return Promise.resolve();
     });
     this.changed(undefined);
+  }
+
+  /** The columns of a table as its migrations declared them (SQLite's type affinity rules). */
+  private columnTypes(table: string): Map<string, ColumnType> {
+    const info = this.db.prepare(`PRAGMA table_info(${table})`).all() as {
+      name: string;
+      type: string;
+      notnull: number;
+      dflt_value: unknown;
+      pk: number;
+    }[];
+    const family = (t: string): ColumnType['type'] => (/INT/i.test(t) ? 'integer' : /REAL|FLOA|DOUB/i.test(t) ? 'real' : 'text');
+    return new Map(info.map((c) => [c.name, { type: family(c.type), required: c.pk > 0 || (c.notnull === 1 && c.dflt_value === null) }]));
   }
 
   async close(): Promise<void> {
