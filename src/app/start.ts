@@ -28,6 +28,7 @@ import { Metrics } from '../http/metrics.js';
 import { createAdmin } from '../http/admin/index.js';
 import { MODULES } from './modules.js';
 import { applySeedFile } from './seed.js';
+import { seedForThisStart } from './meta.js';
 
 export interface App {
   server: Server;
@@ -52,7 +53,7 @@ export async function startApp(config: Config): Promise<App> {
   const target = storeTarget(config);
   const { store, description: storage } = openStore(target, registry.schema, { durability: config.durability });
   const clock = new ControlledClock();
-  const ids = createIdGenerator(config.idSeed);
+  const ids = createIdGenerator(config.idSeed === undefined ? undefined : await seedForThisStart(store, config.idSeed));
   const profile = new MemoryProfile({ profile: config.transitionProfile, fastDelayMs: config.transitionDelayMs });
   const faults = new MemoryFaults();
   const journal = new MemoryJournal(config.journalCapacity);
