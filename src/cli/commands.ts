@@ -1,7 +1,13 @@
-// The admin commands of the CLI, noun then verb, declared as data: each turns its arguments into
-// one admin API request and, without --json, prints the answer for a person.
+// The admin commands of the CLI, noun then verb, declared as data: each declares the flags and
+// positional arguments it takes (main.ts parses them strictly against that), turns them into one
+// admin API request and, without --json, prints the answer for a person.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { bool, need, num, str, UsageError, type Parsed } from './args.js';
+import { bool, need, num, str, UsageError, type FlagSpec, type Parsed, type Syntax } from './args.js';
+import { vpcFacts } from '../spec/vpc-facts.generated.js';
+import { stsFacts } from '../spec/sts-facts.generated.js';
+import { REGIONS } from '../resources/regions/data.js';
+import { SITES } from '../resources/accounts/model.js';
+import { PROFILES } from '../engine/transition-policy.js';
 
 export interface Request {
   method: string;
@@ -9,12 +15,12 @@ export interface Request {
   body?: unknown;
 }
 
-export interface Command {
+export interface Command extends Syntax {
   noun: string;
   verb: string;
+  /** The usage line after the command's name; every flag and positional it mentions is declared. */
   args: string;
   summary: string;
-  booleans?: string[];
   request(p: Parsed): Request;
   print?(result: unknown, p: Parsed): string;
 }
@@ -26,7 +32,7 @@ const obj = (v: unknown): Json => (typeof v === 'object' && v !== null && !Array
 const arr = (v: unknown): Json[] => (Array.isArray(v) ? v.map(obj) : []);
 /** A value for a person: scalars as they are, anything else as JSON. */
 const show = (v: unknown): string =>
-  typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? show(v) : (JSON.stringify(v) ?? '');
+  typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : (JSON.stringify(v) ?? '');
 const enc = encodeURIComponent;
 const table = (rows: string[][]): string => {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
@@ -43,6 +49,20 @@ const kv = (o: Json): string =>
   Object.entries(o)
     .map(([k, v]) => `${k}: ${show(v)}`)
     .join('\n');
+
+let actions: readonly string[] | undefined;
+/** Every action of the products the gateway serves (Vpc and Sts), implemented or not. */
+export const actionNames = (): readonly string[] => (actions ??= [...Object.keys(vpcFacts.actions), ...Object.keys(stsFacts.actions)]);
+export const regionIds = (): readonly string[] => REGIONS.map((r) => r.regionId);
+
+const text: FlagSpec = { kind: 'text' };
+const int: FlagSpec = { kind: 'int' };
+const flag: FlagSpec = { kind: 'bool' };
+const action: FlagSpec = { kind: 'text', choices: actionNames, what: 'action' };
+const region: FlagSpec = { kind: 'text', choices: regionIds, what: 'region' };
+const site: FlagSpec = { kind: 'text', choices: SITES };
+const FAULT_TRANSITIONS = ['stuck', 'fail-self', 'fail-peer'] as const;
+const JOURNAL_TYPES = ['ApiCall', 'Transition', 'Fault'] as const;
 
 function accountFlags(p: Parsed): Json {
   const body: Json = {};
@@ -74,6 +94,26 @@ function printAccounts(r: unknown): string {
     ]),
   ]);
 }
+
+/** A fault's effect for a person: `error Throttling.User`, `latency 500 ms`, `transition stuck`. */
+const effectText = (v: unknown): string => {
+  const e = obj(v);
+  const err = obj(e.error);
+  return [
+    ...(e.error !== undefined
+      ? [
+          [
+            'error',
+            show(err.code),
+            ...(err.status !== undefined ? [show(err.status)] : []),
+            ...(err.message !== undefined ? [JSON.stringify(err.message)] : []),
+          ].join(' '),
+        ]
+      : []),
+    ...(e.latencyMs !== undefined ? [`latency ${show(e.latencyMs)} ms`] : []),
+    ...(e.transition !== undefined ? [`transition ${show(e.transition)}`] : []),
+  ].join(', ');
+};
 
 const clockLine = (r: unknown): string => {
   const c = obj(r);
@@ -111,7 +151,7 @@ export const COMMANDS: Command[] = [
     verb: 'create',
     args: '[--aliuid UID] [--name N] [--site china|international] [--bills-outstanding] [--financial-locked]',
     summary: 'Create an account with an AccessKey pair.',
-    booleans: ['bills-outstanding', 'financial-locked'],
+    flags: { aliuid: text, name: text, site, 'bills-outstanding': flag, 'financial-locked': flag },
     request: (p) => ({
       method: 'POST',
       path: '/_localvpc/accounts',
@@ -128,6 +168,7 @@ export const COMMANDS: Command[] = [
     verb: 'show',
     args: 'UID',
     summary: 'Show one account.',
+    positionals: [{ name: 'UID' }],
     request: (p) => ({ method: 'GET', path: `/_localvpc/accounts/${enc(need(p, 0, 'UID'))}` }),
     print: (r) => kv(obj(r)),
   },
@@ -136,7 +177,8 @@ export const COMMANDS: Command[] = [
     verb: 'delete',
     args: 'UID [--force]',
     summary: 'Delete an account (--force: and its resources).',
-    booleans: ['force'],
+    positionals: [{ name: 'UID' }],
+    flags: { force: flag },
     request: (p) => ({ method: 'DELETE', path: `/_localvpc/accounts/${enc(need(p, 0, 'UID'))}${bool(p, 'force') ? '?force=true' : ''}` }),
   },
   {
@@ -144,6 +186,8 @@ export const COMMANDS: Command[] = [
     verb: 'billing',
     args: 'UID [--bills-outstanding true|false] [--financial-locked true|false]',
     summary: 'Set billing flags (drive Forbidden.BillsOutstanding / Forbidden.FinancialLocked).',
+    positionals: [{ name: 'UID' }],
+    flags: { 'bills-outstanding': flag, 'financial-locked': flag },
     request: (p) => ({ method: 'PATCH', path: `/_localvpc/accounts/${enc(need(p, 0, 'UID'))}`, body: accountFlags(p) }),
     print: (r) =>
       `${show(obj(r).aliUid)}: billsOutstanding ${show(obj(r).billsOutstanding)}, financialLocked ${show(obj(r).financialLocked)}`,
@@ -153,6 +197,7 @@ export const COMMANDS: Command[] = [
     verb: 'site',
     args: 'UID china|international',
     summary: 'Move an account to a site (drives CROSS_BID.FORBIDDEN).',
+    positionals: [{ name: 'UID' }, { name: 'site', choices: SITES }],
     request: (p) => ({ method: 'PATCH', path: `/_localvpc/accounts/${enc(need(p, 0, 'UID'))}`, body: { site: need(p, 1, 'site') } }),
   },
   {
@@ -160,10 +205,18 @@ export const COMMANDS: Command[] = [
     verb: 'key',
     args: 'create|enable|disable|delete UID [KEYID]',
     summary: 'Manage AccessKeys.',
+    positionals: [
+      { name: 'operation', choices: ['create', 'enable', 'disable', 'delete'] },
+      { name: 'UID' },
+      { name: 'KEYID', optional: true },
+    ],
     request: (p) => {
       const op = need(p, 0, 'create|enable|disable|delete');
       const uid = enc(need(p, 1, 'UID'));
-      if (op === 'create') return { method: 'POST', path: `/_localvpc/accounts/${uid}/keys`, body: {} };
+      if (op === 'create') {
+        if (p.positionals[2] !== undefined) throw new UsageError(`unexpected argument "${p.positionals[2]}": key create makes a new key`);
+        return { method: 'POST', path: `/_localvpc/accounts/${uid}/keys`, body: {} };
+      }
       const key = enc(need(p, 2, 'KEYID'));
       if (op === 'enable' || op === 'disable')
         return {
@@ -190,6 +243,7 @@ export const COMMANDS: Command[] = [
     verb: 'freeze',
     args: '[AT]',
     summary: 'Stop the clock (at an ISO 8601 time if given).',
+    positionals: [{ name: 'AT', optional: true }],
     request: (p) => ({ method: 'POST', path: '/_localvpc/clock/freeze', body: p.positionals[0] ? { at: p.positionals[0] } : {} }),
     print: clockLine,
   },
@@ -206,6 +260,7 @@ export const COMMANDS: Command[] = [
     verb: 'advance',
     args: 'DURATION',
     summary: 'Move the clock forward ("90s", "5m", "1h"); due transitions complete.',
+    positionals: [{ name: 'DURATION' }],
     request: (p) => ({ method: 'POST', path: '/_localvpc/clock/advance', body: { duration: need(p, 0, 'DURATION') } }),
     print: clockLine,
   },
@@ -214,6 +269,7 @@ export const COMMANDS: Command[] = [
     verb: 'speed',
     args: 'FACTOR',
     summary: 'Run the clock at a speed factor.',
+    positionals: [{ name: 'FACTOR', kind: 'number' }],
     request: (p) => ({ method: 'POST', path: '/_localvpc/clock/speed', body: { factor: Number(need(p, 0, 'FACTOR')) } }),
     print: clockLine,
   },
@@ -231,6 +287,8 @@ export const COMMANDS: Command[] = [
     verb: 'profile',
     args: 'instant|fast|realistic|manual [--fast-delay MS]',
     summary: 'Set the transition profile.',
+    positionals: [{ name: 'profile', choices: PROFILES }],
+    flags: { 'fast-delay': int },
     request: (p) => ({
       method: 'PUT',
       path: '/_localvpc/transitions/profile',
@@ -247,6 +305,7 @@ export const COMMANDS: Command[] = [
       release: 'Let a held transition go on.',
       step: 'Complete a transition now.',
     }[verb],
+    positionals: [{ name: 'RESOURCE_ID' }],
     request: (p) => ({ method: 'POST', path: `/_localvpc/transitions/${enc(need(p, 0, 'RESOURCE_ID'))}/${verb}`, body: {} }),
     print: transitionsText,
   })),
@@ -256,7 +315,26 @@ export const COMMANDS: Command[] = [
     verb: 'add',
     args: '[--action A] [--account UID] [--region R] [--resource ID] [--nth N] [--probability P] [--seed S] [--count C] (--error CODE [--message M] [--status S] | --latency MS | --transition stuck|fail-self|fail-peer)',
     summary: 'Add a fault rule.',
+    flags: {
+      action,
+      account: text,
+      region,
+      resource: text,
+      nth: int,
+      probability: { kind: 'number' },
+      seed: int,
+      count: int,
+      error: text,
+      message: text,
+      status: int,
+      latency: int,
+      transition: { kind: 'text', choices: FAULT_TRANSITIONS },
+    },
     request: (p) => {
+      if (!p.flags.has('error') && !p.flags.has('latency') && !p.flags.has('transition'))
+        throw new UsageError('a fault needs an effect: --error CODE, --latency MS or --transition stuck|fail-self|fail-peer');
+      for (const f of ['message', 'status']) if (p.flags.has(f) && !p.flags.has('error')) throw new UsageError(`--${f} goes with --error`);
+      if (p.flags.has('seed') && !p.flags.has('probability')) throw new UsageError('--seed goes with --probability');
       const effect: Json = {};
       const code = str(p, 'error');
       if (code)
@@ -297,15 +375,20 @@ export const COMMANDS: Command[] = [
       return list.length === 0
         ? 'no fault rules'
         : table([
-            ['ID', 'ACTION', 'ACCOUNT', 'EFFECT', 'MATCHED', 'FIRED', 'COUNT'],
+            ['ID', 'ACTION', 'ACCOUNT', 'REGION', 'RESOURCE', 'NTH', 'PROBABILITY', 'SEED', 'COUNT', 'EFFECT', 'MATCHED', 'FIRED'],
             ...list.map((f) => [
               show(f.id),
               show(f.action ?? '*'),
               show(f.accountId ?? '*'),
-              JSON.stringify(f.effect),
+              show(f.regionId ?? '*'),
+              show(f.resourceId ?? '*'),
+              show(f.nth ?? '-'),
+              show(f.probability ?? '-'),
+              show(f.seed ?? '-'),
+              show(f.count ?? '∞'),
+              effectText(f.effect),
               show(f.matched),
               show(f.fired),
-              show(f.count ?? '∞'),
             ]),
           ]);
     },
@@ -315,6 +398,7 @@ export const COMMANDS: Command[] = [
     verb: 'remove',
     args: 'ID',
     summary: 'Remove one fault rule.',
+    positionals: [{ name: 'ID' }],
     request: (p) => ({ method: 'DELETE', path: `/_localvpc/faults/${enc(need(p, 0, 'ID'))}` }),
   },
   {
@@ -340,6 +424,7 @@ export const COMMANDS: Command[] = [
     verb: 'save',
     args: 'NAME',
     summary: 'Save the current state under a name.',
+    positionals: [{ name: 'NAME' }],
     request: (p) => ({ method: 'POST', path: '/_localvpc/snapshots', body: { name: need(p, 0, 'NAME') } }),
     print: (r) => `saved ${show(obj(r).name)}`,
   },
@@ -348,6 +433,7 @@ export const COMMANDS: Command[] = [
     verb: 'restore',
     args: 'NAME',
     summary: 'Restore a saved snapshot.',
+    positionals: [{ name: 'NAME' }],
     request: (p) => ({ method: 'POST', path: `/_localvpc/snapshots/${enc(need(p, 0, 'NAME'))}/restore`, body: {} }),
     print: (r) => `restored ${show(obj(r).restored)}`,
   },
@@ -356,6 +442,7 @@ export const COMMANDS: Command[] = [
     verb: 'delete',
     args: 'NAME',
     summary: 'Delete a saved snapshot.',
+    positionals: [{ name: 'NAME' }],
     request: (p) => ({ method: 'DELETE', path: `/_localvpc/snapshots/${enc(need(p, 0, 'NAME'))}` }),
   },
   {
@@ -363,6 +450,7 @@ export const COMMANDS: Command[] = [
     verb: 'export',
     args: '[FILE]',
     summary: 'Export the whole state as JSON (to FILE, or standard output).',
+    positionals: [{ name: 'FILE', optional: true }],
     request: () => ({ method: 'GET', path: '/_localvpc/snapshots/export' }),
     print: (r, p) => {
       const text = JSON.stringify(r, null, 2);
@@ -376,6 +464,7 @@ export const COMMANDS: Command[] = [
     verb: 'import',
     args: 'FILE',
     summary: 'Replace the whole state with an exported document.',
+    positionals: [{ name: 'FILE' }],
     request: (p) => {
       const file = need(p, 0, 'FILE');
       let doc: unknown;
@@ -394,15 +483,27 @@ export const COMMANDS: Command[] = [
     verb: '',
     args: '[--drop-accounts]',
     summary: 'Reset to empty, keeping accounts unless --drop-accounts.',
-    booleans: ['drop-accounts'],
+    flags: { 'drop-accounts': flag },
     request: (p) => ({ method: 'POST', path: '/_localvpc/reset', body: { keepAccounts: !bool(p, 'drop-accounts') } }),
     print: () => 'reset',
   },
   {
     noun: 'journal',
     verb: '',
-    args: '[--type ApiCall|Transition|Fault] [--action A] [--account UID] [--region R] [--resource ID] [--code C] [--after ID] [--limit N]',
+    args: '[--type ApiCall|Transition|Fault] [--action A] [--account UID] [--region R] [--resource ID] [--code C] [--after ID] [--limit N] [--offset N]',
     summary: 'Show journal events.',
+    flags: {
+      type: { kind: 'text', choices: JOURNAL_TYPES },
+      // A Transition event is named kind:from->to; every other event by its action.
+      action: { ...action, pattern: /:.*->/ },
+      account: text,
+      region,
+      resource: text,
+      code: text,
+      after: int,
+      limit: int,
+      offset: int,
+    },
     request: (p) => {
       const q = new URLSearchParams();
       for (const [flag, key] of [

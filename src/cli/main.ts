@@ -2,12 +2,15 @@
 // `localvpc`: the command line, noun then verb. `serve` starts the emulator; every other command
 // is a thin client of the admin API of a running server.
 // Exit codes: 0 done, 1 the server refused (4xx/5xx), 2 usage error, 3 server unreachable.
-import { ConfigError, loadConfig, KEYS } from '../config/config.js';
+// Every command is parsed strictly: an unknown command or flag, a missing or ill-typed value, or
+// an extra argument is a usage error (exit 2), with a did-you-mean when a known name is close.
+import { ConfigError, DEFAULT_CONFIG_FILES, envWarnings, loadConfig, KEYS } from '../config/config.js';
 import { startApp } from '../app/start.js';
 import { SeedError } from '../app/seed.js';
-import { parseArgs, UsageError } from './args.js';
+import { parseArgs, UsageError, type FlagSpec } from './args.js';
 import { ApiRefused, call, target, Unreachable } from './client.js';
 import { COMMANDS, type Command } from './commands.js';
+import { didYouMean } from './suggest.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,9 +26,19 @@ function version(): string {
 
 const COMMON = `Options of every admin command:
   --url URL      server (default $LOCALVPC_URL or http://127.0.0.1:8080)
-  --token TOKEN  admin token (default $LOCALVPC_ADMIN_TOKEN or ./.localvpc/admin-token)
+  --token TOKEN  admin token (default $LOCALVPC_ADMIN_TOKEN or <data>/admin-token)
+  --data DIR     the server's data folder, where its admin-token is (default ./.localvpc)
   --json         print the API's JSON answer
   --help         help`;
+
+/** The options every admin command takes, wherever they stand on the line. */
+const GLOBAL_FLAGS: Readonly<Record<string, FlagSpec>> = {
+  url: { kind: 'text' },
+  token: { kind: 'text' },
+  data: { kind: 'text' },
+  json: { kind: 'bool' },
+  help: { kind: 'bool' },
+};
 
 function usageOf(c: Command): string {
   return `localvpc ${[c.noun, c.verb, c.args].filter(Boolean).join(' ')}`;
@@ -51,7 +64,7 @@ const SERVE_HELP = `Usage: localvpc serve [options]
 Start the emulator (default: 127.0.0.1:8080, SQLite under ./.localvpc/).
 
 Options:
-  --config <file>   JSON config file (default ./localvpc.config.json when present)
+  --config <file>   JSON or YAML config file (default ${DEFAULT_CONFIG_FILES.map((f) => `./${f}`).join(', ')} when present)
 ${KEYS.map((k) => `  ${(k.flag + (k.kind === 'bool' ? '' : ' <value>')).padEnd(34)}${k.doc.split('. ')[0]} [${k.env}]`).join('\n')}
 `;
 
@@ -60,7 +73,14 @@ async function serve(argv: string[]): Promise<void> {
     process.stdout.write(SERVE_HELP);
     return;
   }
-  const config = loadConfig({ argv, env: process.env, cwd: process.cwd() });
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig({ argv, env: process.env, cwd: process.cwd() });
+  } catch (e) {
+    if (e instanceof ConfigError && e.fromArgv)
+      throw new ConfigError(`${e.message}\nUsage: localvpc serve [options] (localvpc serve --help lists them)`);
+    throw e;
+  }
   const app = await startApp(config);
   const d = config.defaultAccount;
   process.stdout.write(
@@ -89,66 +109,109 @@ async function serve(argv: string[]): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
-/** Pulls --url, --token, --data (with a value) and --json out of argv, wherever they stand. */
-function extractGlobals(argv: string[]): { rest: string[]; globals: [string, string | true][] } {
+/**
+ * Pulls the global options (--url, --token, --data with a value; --json, --help, -h) out of argv,
+ * wherever they stand before a `--`.
+ */
+function extractGlobals(argv: string[]): { rest: string[]; globals: Map<string, string | true> } {
   const rest: string[] = [];
-  const globals: [string, string | true][] = [];
+  const globals = new Map<string, string | true>();
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
-    const m = /^--(url|token|data)(?:=(.*))?$/.exec(a);
-    if (m) {
-      const v = m[2] ?? argv[++i];
-      if (v === undefined) throw new UsageError(`--${m[1]} needs a value`);
-      globals.push([m[1] as string, v]);
-    } else if (a === '--json') {
-      globals.push(['json', true]);
-    } else {
-      rest.push(a);
+    if (a === '--') {
+      rest.push(...argv.slice(i));
+      break;
+    }
+    const m = /^--(url|token|data|json|help)(?:=(.*))?$/s.exec(a);
+    if (a === '-h') globals.set('help', true);
+    else if (!m) rest.push(a);
+    else {
+      const name = m[1] as string;
+      const value = m[2];
+      const before = globals.get(name);
+      let v: string | true;
+      if ((GLOBAL_FLAGS[name] as FlagSpec).kind === 'bool') {
+        if (value !== undefined && value !== 'true') {
+          if (value !== 'false') throw new UsageError(`--${name} takes true or false, got "${value}"`);
+          continue;
+        }
+        v = true;
+      } else {
+        const next = argv[i + 1];
+        const given = value ?? (next !== undefined && !next.startsWith('--') ? argv[++i] : undefined);
+        if (given === undefined || given === '') throw new UsageError(`--${name} needs a value`);
+        v = given;
+      }
+      if (before !== undefined && before !== v) throw new UsageError(`--${name} is given twice`);
+      globals.set(name, v);
     }
   }
   return { rest, globals };
 }
 
+const isOption = (a: string): boolean => a.startsWith('--') || /^-[^\d.]/.test(a);
+
+/** Writes a usage error and answers its exit code. */
+function usage(message: string, more = ''): number {
+  process.stderr.write(`localvpc: ${message}\n${more}`);
+  return 2;
+}
+
 async function admin(all: string[]): Promise<number> {
+  for (const w of envWarnings(process.env)) process.stderr.write(`localvpc: warning: ${w}\n`);
   let extracted: ReturnType<typeof extractGlobals>;
   try {
     extracted = extractGlobals(all);
   } catch (e) {
-    process.stderr.write(`localvpc: ${(e as Error).message}\n`);
-    return 2;
+    return usage((e as Error).message);
   }
-  const [noun, maybeVerb, ...rest] = extracted.rest;
+  const { globals } = extracted;
+  const wantsHelp = globals.has('help');
+  const [noun, ...afterNoun] = extracted.rest;
+  if (noun === undefined) {
+    if (wantsHelp) return (process.stdout.write(help()), 0);
+    return usage('missing command', `\n${help()}`);
+  }
+  if (isOption(noun)) {
+    const name = noun.replace(/^--?/, '').split('=')[0] as string;
+    return usage(
+      `unknown option ${noun.split('=')[0]}${didYouMean(name, [...Object.keys(GLOBAL_FLAGS), 'version'], (s) => `--${s}`)}`,
+      `\n${help()}`,
+    );
+  }
   const nounCommands = COMMANDS.filter((c) => c.noun === noun);
   if (nounCommands.length === 0) {
-    process.stderr.write(`localvpc: unknown command "${noun}"\n\n${help()}`);
-    return 2;
+    const nouns = ['serve', 'help', ...new Set(COMMANDS.map((c) => c.noun))];
+    return usage(`unknown command "${noun}"${didYouMean(noun, nouns, (s) => `"${s}"`)}`, `\n${help()}`);
   }
-  const direct = nounCommands.find((c) => c.verb === '');
-  const command = direct ?? nounCommands.find((c) => c.verb === maybeVerb);
-  const args = direct ? [maybeVerb, ...rest].filter((x): x is string => x !== undefined) : rest;
+  let command = nounCommands.find((c) => c.verb === '');
+  let args = afterNoun;
   if (!command) {
-    if (maybeVerb !== undefined && maybeVerb !== '--help' && maybeVerb !== '-h')
-      process.stderr.write(`localvpc: unknown command "${noun} ${maybeVerb}"\n\n`);
-    process.stdout.write(help(noun));
-    return maybeVerb === undefined || maybeVerb === '--help' || maybeVerb === '-h' ? 0 : 2;
+    const [verb, ...rest] = afterNoun;
+    if (verb === undefined) {
+      process.stdout.write(help(noun));
+      return 0;
+    }
+    const verbs = nounCommands.map((c) => c.verb);
+    if (isOption(verb)) return usage(`"${noun}" takes a command before its options (${verbs.join(', ')}), got ${verb}`, `\n${help(noun)}`);
+    command = nounCommands.find((c) => c.verb === verb);
+    if (!command) return usage(`unknown command "${noun} ${verb}"${didYouMean(verb, verbs, (v) => `"${noun} ${v}"`)}`, `\n${help(noun)}`);
+    args = rest;
   }
-  const p = parseArgs(args, ['json', 'help', ...(command.booleans ?? [])]);
-  for (const [k, v] of extracted.globals) p.flags.set(k, v);
-  if (p.flags.has('help')) {
+  if (wantsHelp) {
     process.stdout.write(`Usage: ${usageOf(command)}\n\n${command.summary}\n\n${COMMON}\n`);
     return 0;
   }
-  const json = p.flags.has('json');
+  const json = globals.has('json');
   try {
+    const p = parseArgs(args, command, Object.keys(GLOBAL_FLAGS));
+    for (const [k, v] of globals) p.flags.set(k, v);
     const req = command.request(p);
     const result = await call(target(p.flags, process.env), req.method, req.path, req.body);
     process.stdout.write((json || !command.print ? JSON.stringify(result, null, 2) : command.print(result, p)) + '\n');
     return 0;
   } catch (e) {
-    if (e instanceof UsageError) {
-      process.stderr.write(`localvpc: ${e.message}\nUsage: ${usageOf(command)}\n`);
-      return 2;
-    }
+    if (e instanceof UsageError) return usage(e.message, `Usage: ${usageOf(command)}\n`);
     if (e instanceof ApiRefused) {
       const err = (e.body as { error?: { code: string; message: string } }).error;
       if (json) process.stdout.write(JSON.stringify(e.body, null, 2) + '\n');
@@ -163,15 +226,37 @@ async function admin(all: string[]): Promise<number> {
   }
 }
 
+/** `localvpc help [NOUN]`. */
+function helpCommand(args: string[]): number {
+  const [noun, extra] = args;
+  if (noun === undefined) return (process.stdout.write(help()), 0);
+  if (noun === 'serve' && extra === undefined) return (process.stdout.write(SERVE_HELP), 0);
+  if (extra !== undefined) return usage(`unexpected argument "${extra}"`, 'Usage: localvpc help [COMMAND]\n');
+  if (!COMMANDS.some((c) => c.noun === noun)) {
+    const nouns = ['serve', ...new Set(COMMANDS.map((c) => c.noun))];
+    return usage(`unknown command "${noun}"${didYouMean(noun, nouns, (s) => `"${s}"`)}`, `\n${help()}`);
+  }
+  process.stdout.write(help(noun));
+  return 0;
+}
+
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   if (command === 'serve') return serve(rest);
-  if (command === undefined || command === 'help' || command === '--help' || command === '-h' || command === '--version') {
-    if (command === '--version') {
-      process.stdout.write(`localvpc ${version()}\n`);
+  if (command === 'help') {
+    process.exitCode = helpCommand(rest);
+    return;
+  }
+  if (command === undefined || ((command === '--help' || command === '-h') && rest.length === 0)) {
+    process.stdout.write(help());
+    return;
+  }
+  if (command === '--version') {
+    if (rest.length > 0) {
+      process.exitCode = usage(`unexpected argument "${rest[0]}"`, 'Usage: localvpc --version\n');
       return;
     }
-    process.stdout.write(help());
+    process.stdout.write(`localvpc ${version()}\n`);
     return;
   }
   process.exitCode = await admin(process.argv.slice(2));

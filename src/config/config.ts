@@ -1,10 +1,15 @@
-// Configuration: command-line flags over environment variables (LOCALVPC_*) over a JSON config
-// file over defaults. Every key is listed once in KEYS; the README's table mirrors it.
+// Configuration: command-line flags over environment variables (LOCALVPC_*) over a config file
+// (JSON or YAML) over defaults. Every key is listed once in KEYS; the README's table mirrors it.
+// Everything is checked strictly: an unknown flag or key, or a value of the wrong type, is an
+// error naming where it came from (with a did-you-mean); an unknown LOCALVPC_* variable is a
+// warning, since other tools may use that prefix.
 import { readFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type { AccountSeed } from '../resources/accounts/service.js';
-import type { Site } from '../resources/accounts/model.js';
+import { SITES, type Site } from '../resources/accounts/model.js';
 import { PROFILES, type Profile } from '../engine/transition-policy.js';
+import { didYouMean } from '../cli/suggest.js';
 
 /** How hard the store works to keep an acknowledged write (SQLite's synchronous levels). */
 export const DURABILITIES = ['full', 'normal', 'off'] as const;
@@ -145,7 +150,7 @@ export const KEYS: readonly KeyDef[] = [
     flag: '--id-seed',
     env: 'LOCALVPC_ID_SEED',
     kind: 'int',
-    doc: 'Seed for resource ids and RequestIds, for reproducible runs.',
+    doc: 'Seed for resource ids and RequestIds, for reproducible runs: a fresh store draws the same ids each time; a restart on a store that has seen the seed draws new ones (the number of seeded starts is kept in the store), so they never collide with the stored ones.',
   },
   {
     key: 'defaultAccount.aliUid',
@@ -205,7 +210,15 @@ export const DEFAULTS: Config = {
   accounts: [],
 };
 
-export class ConfigError extends Error {}
+/** An error in the configuration; `fromArgv` when it is about the command line (a usage error). */
+export class ConfigError extends Error {
+  constructor(
+    message: string,
+    readonly fromArgv = false,
+  ) {
+    super(message);
+  }
+}
 
 /** The back end a configuration names. */
 export type StoreTarget = { kind: 'memory' } | { kind: 'sqlite'; dir: string };
@@ -219,6 +232,70 @@ export function storeTarget(c: Config): StoreTarget {
   return c.inMemory ? { kind: 'memory' } : { kind: 'sqlite', dir: c.dataDir };
 }
 
+const q = (s: string): string => `"${s}"`;
+
+/** A value as a message shows it: `the string "8094"`, `the number 1`, `a list`. */
+function describe(v: unknown): string {
+  if (typeof v === 'string') return `the string ${JSON.stringify(v)}`;
+  if (typeof v === 'number') return `the number ${v}`;
+  if (typeof v === 'boolean' || v === null || v === undefined) return String(v);
+  return Array.isArray(v) ? 'a list' : 'a mapping';
+}
+
+function oneOf(choices: readonly string[], raw: string, where: string): string {
+  if (choices.includes(raw)) return raw;
+  throw new ConfigError(`${where}: expected one of ${choices.join(', ')}, got "${raw}"${didYouMean(raw, choices, q)}`);
+}
+
+function mapping(v: unknown, where: string): Record<string, unknown> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new ConfigError(`${where}: expected a mapping, got ${describe(v)}`);
+  return Object.fromEntries(Object.entries(v));
+}
+
+function unknownKey(where: string, key: string, known: readonly string[]): ConfigError {
+  return new ConfigError(`${where}: unknown key "${key}"${didYouMean(key, known, q)}`);
+}
+
+/** `accounts`, from any source: a list of AccountSeed, every field of the right type. */
+function checkAccounts(v: unknown, where: string): AccountSeed[] {
+  if (!Array.isArray(v)) throw new ConfigError(`${where}: expected a list of accounts, got ${describe(v)}`);
+  const str = (x: unknown, at: string): void => {
+    if (typeof x !== 'string')
+      throw new ConfigError(`${at}: expected a string, got ${describe(x)}${typeof x === 'number' ? ' (quote it)' : ''}`);
+  };
+  const bool = (x: unknown, at: string): void => {
+    if (typeof x !== 'boolean') throw new ConfigError(`${at}: expected true or false, got ${describe(x)}`);
+  };
+  const fields = ['aliUid', 'name', 'site', 'billsOutstanding', 'financialLocked', 'accessKeys'];
+  const keyFields = ['accessKeyId', 'accessKeySecret', 'active'];
+  v.forEach((item: unknown, i) => {
+    const at = `${where}[${i}]`;
+    for (const [k, x] of Object.entries(mapping(item, at))) {
+      if (k === 'aliUid' || k === 'name') str(x, `${at}.${k}`);
+      else if (k === 'site') {
+        str(x, `${at}.site`);
+        oneOf(SITES, x as string, `${at}.site`);
+      } else if (k === 'billsOutstanding' || k === 'financialLocked') bool(x, `${at}.${k}`);
+      else if (k === 'accessKeys') {
+        if (!Array.isArray(x)) throw new ConfigError(`${at}.accessKeys: expected a list, got ${describe(x)}`);
+        x.forEach((key: unknown, j) => {
+          const kat = `${at}.accessKeys[${j}]`;
+          const m = mapping(key, kat);
+          for (const [kk, kx] of Object.entries(m)) {
+            if (kk === 'active') bool(kx, `${kat}.active`);
+            else if (kk === 'accessKeyId' || kk === 'accessKeySecret') str(kx, `${kat}.${kk}`);
+            else throw unknownKey(kat, kk, keyFields);
+          }
+          for (const required of ['accessKeyId', 'accessKeySecret'])
+            if (m[required] === undefined) throw new ConfigError(`${kat}: "${required}" is required`);
+        });
+      } else throw unknownKey(at, k, fields);
+    }
+  });
+  return v as AccountSeed[];
+}
+
+/** A value given as text (a flag or an environment variable). */
 function parseValue(def: KeyDef, raw: string | boolean, source: string): unknown {
   if (def.kind === 'bool') {
     if (typeof raw === 'boolean') return raw;
@@ -232,15 +309,34 @@ function parseValue(def: KeyDef, raw: string | boolean, source: string): unknown
     return Number(raw);
   }
   if (def.kind === 'json') {
+    let parsed: unknown;
     try {
-      return JSON.parse(raw);
-    } catch {
-      throw new ConfigError(`${source}: not valid JSON`);
+      parsed = JSON.parse(raw);
+    } catch (e) {
+      throw new ConfigError(`${source}: not valid JSON (${(e as Error).message})`);
     }
+    return checkAccounts(parsed, source);
   }
-  if (def.choices && !def.choices.includes(raw))
-    throw new ConfigError(`${source}: expected one of ${def.choices.join(', ')}, got "${raw}"`);
-  return raw;
+  return def.choices ? oneOf(def.choices, raw, source) : raw;
+}
+
+/** A value from a config file: already typed (JSON, YAML), so a string where a number belongs is an error. */
+function fileValue(def: KeyDef, v: unknown, where: string): unknown {
+  switch (def.kind) {
+    case 'int':
+      if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0)
+        throw new ConfigError(`${where}: expected a whole number, got ${describe(v)}`);
+      return v;
+    case 'bool':
+      if (typeof v !== 'boolean') throw new ConfigError(`${where}: expected true or false, got ${describe(v)}`);
+      return v;
+    case 'json':
+      return checkAccounts(v, where);
+    case 'string':
+      if (typeof v !== 'string')
+        throw new ConfigError(`${where}: expected a string, got ${describe(v)}${typeof v === 'number' ? ' (quote it)' : ''}`);
+      return def.choices ? oneOf(def.choices, v, where) : v;
+  }
 }
 
 function set(target: Record<string, unknown>, path: string, value: unknown): void {
@@ -250,57 +346,298 @@ function set(target: Record<string, unknown>, path: string, value: unknown): voi
   o[parts[parts.length - 1] as string] = value;
 }
 
+/** Line and column (1-based) of an offset in a text, and the line with a caret under the column. */
+function where(text: string, offset: number): { line: number; col: number; frame: string } {
+  const at = Math.max(0, Math.min(offset, text.length));
+  const start = text.lastIndexOf('\n', at - 1) + 1;
+  const end = text.indexOf('\n', at);
+  const lineText = text.slice(start, end < 0 ? text.length : end).replace(/\r$/, '');
+  const line = text.slice(0, start).split('\n').length;
+  const col = at - start + 1;
+  const frame = lineText.length <= 160 ? `\n  ${lineText}\n  ${lineText.slice(0, col - 1).replace(/[^\t]/g, ' ')}^` : '';
+  return { line, col, frame };
+}
+
+class JsonErrorAt extends Error {
+  constructor(readonly at: number) {
+    super(`JSON error at ${at}`);
+  }
+}
+
+/**
+ * Where the first error of a JSON text is (the grammar of RFC 8259), for the messages of
+ * JSON.parse that name no position ("Unexpected token '}', ... is not valid JSON").
+ */
+export function jsonErrorOffset(s: string): number | undefined {
+  let i = 0;
+  const fail = (): never => {
+    throw new JsonErrorAt(i);
+  };
+  const ws = (): void => {
+    while (s[i] === ' ' || s[i] === '\t' || s[i] === '\n' || s[i] === '\r') i++;
+  };
+  const string = (): void => {
+    i++;
+    for (;;) {
+      const c = s[i];
+      if (c === undefined) fail();
+      else if (c === '"') return void i++;
+      else if (c === '\\') {
+        i++;
+        if (s[i] !== undefined && '"\\/bfnrt'.includes(s[i] as string)) i++;
+        else if (s[i] === 'u') {
+          i++;
+          for (let k = 0; k < 4; k++, i++) if (!/[0-9a-f]/i.test(s[i] ?? '')) fail();
+        } else fail();
+      } else if (c.charCodeAt(0) < 0x20) fail();
+      else i++;
+    }
+  };
+  const value = (): void => {
+    ws();
+    const c = s[i];
+    if (c === '{' || c === '[') {
+      const close = c === '{' ? '}' : ']';
+      i++;
+      ws();
+      if (s[i] === close) return void i++;
+      for (;;) {
+        if (c === '{') {
+          ws();
+          if (s[i] !== '"') fail();
+          string();
+          ws();
+          if (s[i] !== ':') fail();
+          i++;
+        }
+        value();
+        ws();
+        if (s[i] === ',') i++;
+        else if (s[i] === close) return void i++;
+        else fail();
+      }
+    }
+    if (c === '"') return string();
+    if (c !== undefined && /[-\d]/.test(c)) {
+      const digits = (): void => {
+        if (!/\d/.test(s[i] ?? '')) fail();
+        while (/\d/.test(s[i] ?? '')) i++;
+      };
+      if (s[i] === '-') i++;
+      if (s[i] === '0') i++;
+      else digits();
+      if (s[i] === '.') {
+        i++;
+        digits();
+      }
+      if (s[i] === 'e' || s[i] === 'E') {
+        i++;
+        if (s[i] === '+' || s[i] === '-') i++;
+        digits();
+      }
+      return;
+    }
+    for (const word of ['true', 'false', 'null'])
+      if (c === word[0]) {
+        for (const ch of word) {
+          if (s[i] !== ch) fail();
+          i++;
+        }
+        return;
+      }
+    fail();
+  };
+  try {
+    value();
+    ws();
+    if (i < s.length) fail();
+    return undefined;
+  } catch (e) {
+    if (e instanceof JsonErrorAt) return e.at;
+    return undefined; // too deep to scan: no position
+  }
+}
+
+function parseJson(text: string, label: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    const message = (e as Error).message;
+    const position = /at position (\d+)/.exec(message);
+    const offset = position ? Number(position[1]) : jsonErrorOffset(text);
+    const why = message
+      .replace(/, (\.\.\.)?".*"(\.\.\.)? is not valid JSON$/s, '')
+      .replace(/ in JSON at position \d+.*$/s, '')
+      .replace('Unexpected end of JSON input', 'Unexpected end of input');
+    if (offset === undefined) throw new ConfigError(`${label}: ${why}`);
+    const w = where(text, offset);
+    throw new ConfigError(`${label}: line ${w.line}, column ${w.col}: ${why}${w.frame}`);
+  }
+}
+
+interface YamlModule {
+  parseDocument(
+    text: string,
+    options?: object,
+  ): {
+    errors: { message: string; linePos?: [{ line: number; col: number }, ...unknown[]] }[];
+    toJS(): unknown;
+  };
+}
+
+function parseYaml(text: string, label: string): unknown {
+  // Loaded only for a YAML file, and synchronously (loadConfig is synchronous).
+  const yaml = createRequire(import.meta.url)('yaml') as YamlModule;
+  const doc = yaml.parseDocument(text);
+  const error = doc.errors[0];
+  if (error) {
+    const why = (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+    const pos = error.linePos?.[0];
+    if (!pos) throw new ConfigError(`${label}: ${why}`);
+    const lines = text.split('\n');
+    const offset = lines.slice(0, pos.line - 1).reduce((n, l) => n + l.length + 1, 0) + pos.col - 1;
+    const w = where(text, offset);
+    throw new ConfigError(`${label}: line ${pos.line}, column ${pos.col}: ${why}${w.frame}`);
+  }
+  try {
+    return doc.toJS() ?? {}; // an empty file, or only comments
+  } catch (e) {
+    throw new ConfigError(`${label}: ${(e as Error).message}`);
+  }
+}
+
+/** A config file's mapping: YAML for .yaml/.yml, JSON otherwise. */
+function readConfigFile(file: string, cwd: string): Record<string, unknown> {
+  const label = `config file ${file}`;
+  let text: string;
+  try {
+    text = readFileSync(resolve(cwd, file), 'utf8').replace(/^\uFEFF/, '');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new ConfigError(`${label}: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+  }
+  const doc = /\.ya?ml$/i.test(file) ? parseYaml(text, label) : parseJson(text, label);
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
+    throw new ConfigError(`${label}: expected a mapping of configuration keys, got ${describe(doc)}`);
+  return Object.fromEntries(Object.entries(doc));
+}
+
+/** Applies a config file's mapping: nested (`defaultAccount: {aliUid}`) or dotted (`"defaultAccount.aliUid"`) keys. */
+function applyFile(config: Record<string, unknown>, doc: Record<string, unknown>, label: string): void {
+  const seen = new Set<string>();
+  const walk = (m: Record<string, unknown>, prefix: string): void => {
+    for (const [k, v] of Object.entries(m)) {
+      const key = prefix + k;
+      const def = KEYS.find((d) => d.key === key);
+      if (def) {
+        if (seen.has(key)) throw new ConfigError(`${label}: "${key}" is given twice`);
+        seen.add(key);
+        set(config, key, fileValue(def, v, `${label}: ${key}`));
+      } else if (KEYS.some((d) => d.key.startsWith(`${key}.`))) {
+        walk(mapping(v, `${label}: ${key}`), `${key}.`);
+      } else {
+        // The names known at this level, and every full key (for a leaf put at the wrong level).
+        const here = [
+          ...new Set(KEYS.filter((d) => d.key.startsWith(prefix)).map((d) => d.key.slice(prefix.length).split('.')[0] as string)),
+        ];
+        const hint =
+          didYouMean(k, here, (s) => q(prefix + s)) ||
+          didYouMean(
+            key,
+            KEYS.map((d) => d.key),
+            q,
+          );
+        const leaf = hint ? '' : KEYS.find((d) => d.key.split('.').pop()?.toLowerCase() === k.toLowerCase())?.key;
+        throw new ConfigError(`${label}: unknown key "${key}"${hint || (leaf ? ` (did you mean ${q(leaf)}?)` : '')}`);
+      }
+    }
+  };
+  walk(doc, '');
+}
+
+/** LOCALVPC_* variables read outside KEYS: the config file, the CLI's server URL, the spec vendoring script. */
+const OTHER_ENV = ['LOCALVPC_CONFIG', 'LOCALVPC_URL', 'LOCALVPC_SPEC_DIR'];
+const PREFIX = 'LOCALVPC_';
+
+/** A warning for each LOCALVPC_* variable that nothing reads (a typo, most likely). */
+export function envWarnings(env: NodeJS.ProcessEnv): string[] {
+  const known = [...KEYS.map((k) => k.env), ...OTHER_ENV];
+  return Object.keys(env)
+    .filter((n) => n.startsWith(PREFIX) && !known.includes(n))
+    .sort()
+    .map(
+      (n) =>
+        `unknown environment variable ${n}, ignored${didYouMean(
+          n.slice(PREFIX.length),
+          known.map((k) => k.slice(PREFIX.length)),
+          (s) => PREFIX + s,
+        )}`,
+    );
+}
+
+/** Config files looked for in the working directory when none is named. */
+export const DEFAULT_CONFIG_FILES = ['localvpc.config.json', 'localvpc.config.yaml', 'localvpc.config.yml'];
+
 export interface LoadInput {
   argv: string[];
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** Where warnings go (unknown LOCALVPC_* variables); standard error by default. */
+  warn?: (message: string) => void;
 }
 
-/** Flags this module knows; the rest are returned for the caller (e.g. `--config`). */
-export function loadConfig({ argv, env, cwd }: LoadInput): Config {
+const stderrWarn = (message: string): void => void process.stderr.write(`localvpc: warning: ${message}\n`);
+
+/** The options of `serve`: every KEYS flag, and `--config FILE`. Anything else is an error. */
+export function loadConfig({ argv, env, cwd, warn = stderrWarn }: LoadInput): Config {
   const config = structuredClone(DEFAULTS) as unknown as Record<string, unknown>;
-  // 1. config file: --config, LOCALVPC_CONFIG, or ./localvpc.config.json when present
-  const fi = argv.indexOf('--config');
-  const file =
-    fi >= 0 ? argv[fi + 1] : (env.LOCALVPC_CONFIG ?? (existsSync(join(cwd, 'localvpc.config.json')) ? 'localvpc.config.json' : undefined));
-  if (fi >= 0 && !file) throw new ConfigError('--config: a file path is required');
-  if (file) {
-    let parsed: Record<string, unknown>;
-    try {
-      parsed = JSON.parse(readFileSync(resolve(cwd, file), 'utf8')) as Record<string, unknown>;
-    } catch (e) {
-      throw new ConfigError(`config file ${file}: ${(e as Error).message}`);
+  // 0. read the command line (applied last, but a wrong flag is reported first)
+  const flags: [KeyDef, string | boolean, string][] = [];
+  let configFlag: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (!arg.startsWith('-')) throw new ConfigError(`unexpected argument "${arg}"`, true);
+    const eq = arg.indexOf('=');
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
+    const def = KEYS.find((k) => k.flag === name);
+    if (!def && name !== '--config') {
+      const known = ['config', 'help', ...KEYS.map((k) => k.flag.slice(2))];
+      throw new ConfigError(`unknown option ${name}${didYouMean(name.replace(/^--?/, ''), known, (s) => `--${s}`)}`, true);
     }
-    for (const def of KEYS) {
-      const v = def.key.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown> | undefined)?.[p], parsed);
-      if (v === undefined) continue;
-      set(config, def.key, typeof v === 'string' ? parseValue(def, v, `${file}: ${def.key}`) : v);
+    let raw: string | boolean;
+    if (inline !== undefined) raw = inline;
+    else if (def?.kind === 'bool') raw = true;
+    else {
+      const next = argv[i + 1];
+      if (next === undefined || next.startsWith('--')) throw new ConfigError(`${name}: a value is required`, true);
+      raw = argv[++i] as string;
     }
+    if (def) flags.push([def, raw, name]);
+    else if (raw === '') throw new ConfigError('--config: a file path is required', true);
+    else configFlag = raw as string;
   }
+  // 1. config file: --config, LOCALVPC_CONFIG, or ./localvpc.config.{json,yaml,yml} when present
+  let file = configFlag ?? (env.LOCALVPC_CONFIG || undefined);
+  if (file === undefined) {
+    const present = DEFAULT_CONFIG_FILES.filter((f) => existsSync(join(cwd, f)));
+    if (present.length > 1) throw new ConfigError(`several config files: ${present.join(', ')}; keep one, or name it with --config`);
+    file = present[0];
+  }
+  if (file !== undefined) applyFile(config, readConfigFile(file, cwd), `config file ${file}`);
   // 2. environment
+  for (const message of envWarnings(env)) warn(message);
   for (const def of KEYS) {
     const v = env[def.env];
     if (v !== undefined && v !== '') set(config, def.key, parseValue(def, v, def.env));
   }
   // 3. flags
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    if (arg === '--config') {
-      i++;
-      continue;
+  for (const [def, raw, name] of flags) {
+    try {
+      set(config, def.key, parseValue(def, raw, name));
+    } catch (e) {
+      throw e instanceof ConfigError ? new ConfigError(e.message, true) : e;
     }
-    const [name, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const def = KEYS.find((k) => k.flag === name);
-    if (!def) throw new ConfigError(`unknown option ${name}`);
-    let raw: string | boolean;
-    if (inline !== undefined) raw = inline;
-    else if (def.kind === 'bool') raw = true;
-    else {
-      const next = argv[++i];
-      if (next === undefined) throw new ConfigError(`${name}: a value is required`);
-      raw = next;
-    }
-    set(config, def.key, parseValue(def, raw, name));
   }
   const c = config as unknown as Config;
   if (c.port > 65535) throw new ConfigError(`port ${c.port} is out of range`);

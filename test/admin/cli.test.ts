@@ -2,7 +2,7 @@
 // that parses, exit codes, and a whole scenario scripted from the CLI alone.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -23,7 +23,8 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: 
     execFile(
       process.execPath,
       [CLI, ...args],
-      { env: { ...process.env, LOCALVPC_URL: srv.url, LOCALVPC_ADMIN_TOKEN: srv.app.adminToken, ...env } },
+      // A timeout, so that a command that should fail but starts a server instead does not hang the suite.
+      { env: { ...process.env, LOCALVPC_URL: srv.url, LOCALVPC_ADMIN_TOKEN: srv.app.adminToken, ...env }, timeout: 30_000 },
       (err, stdout, stderr) => {
         resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
       },
@@ -116,6 +117,253 @@ describe('CLI', () => {
     assert.equal((await json(['account', 'show', '1000000000000077'])).aliUid, '1000000000000077', 'reset keeps accounts by default');
     const events = await json(['journal', '--type', 'Fault']);
     assert.equal(events.total, 0, 'reset clears the journal');
+  });
+});
+
+describe('strict parsing: a mistyped command, flag or value is a usage error, never dropped', () => {
+  /** Exit 2, the message on stderr, nothing on stdout. */
+  async function usageError(args: string[], message: RegExp): Promise<string> {
+    const r = await cli(args);
+    assert.equal(r.code, 2, `${args.join(' ')}: ${r.stdout}${r.stderr}`);
+    assert.match(r.stderr, message);
+    return r.stderr;
+  }
+
+  test('fault add --acton is refused, and adds no fault', async () => {
+    const before = (await json(['fault', 'list'])).faults.length;
+    const err = await usageError(
+      ['fault', 'add', '--acton', 'DescribeVpcs', '--error', 'Throttling.User'],
+      /unknown option --acton \(did you mean --action\?\)/,
+    );
+    assert.match(err, /Usage: localvpc fault add \[--action A\]/, 'with the usage line');
+    assert.equal((await json(['fault', 'list'])).faults.length, before);
+  });
+
+  test('journal --limt and status --jsn are refused with a did-you-mean', async () => {
+    await usageError(['journal', '--limt', '5'], /unknown option --limt \(did you mean --limit\?\)\nUsage: localvpc journal /);
+    await usageError(['status', '--jsn'], /unknown option --jsn \(did you mean --json\?\)\nUsage: localvpc status\n/);
+    await usageError(['fault', 'list', '-json'], /unknown option -json \(did you mean --json\?\)/);
+  });
+
+  test('an unknown command gets a did-you-mean', async () => {
+    await usageError(['fualt', 'list'], /unknown command "fualt" \(did you mean "fault"\?\)/);
+    await usageError(['snapshots', 'list'], /unknown command "snapshots" \(did you mean "snapshot"\?\)/);
+    await usageError(['fault', 'ad', '--error', 'Throttling.User'], /unknown command "fault ad" \(did you mean "fault add"\?\)/);
+    await usageError(['frobnicate'], /unknown command "frobnicate"\n/);
+    await usageError(['--verison'], /unknown option --verison \(did you mean --version\?\)/);
+    await usageError(['help', 'fualt'], /unknown command "fualt" \(did you mean "fault"\?\)/);
+    const help = await cli(['help', 'fault']);
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /fault add/);
+  });
+
+  test('fault add checks the action and the region against the known ones', async () => {
+    await usageError(
+      ['fault', 'add', '--action', 'DescribeVpcz', '--error', 'Throttling.User'],
+      /--action: unknown action "DescribeVpcz" \(did you mean DescribeVpcs\?\)/,
+    );
+    await usageError(
+      ['fault', 'add', '--region', 'cn-shangai', '--error', 'Throttling.User'],
+      /--region: unknown region "cn-shangai" \(did you mean cn-shanghai\?\)/,
+    );
+    await usageError(
+      ['fault', 'add', '--transition', 'stuk'],
+      /--transition must be one of stuck, fail-self, fail-peer, got "stuk" \(did you mean stuck\?\)/,
+    );
+    await usageError(['fault', 'add', '--action', 'DescribeVpcs'], /a fault needs an effect/);
+    await usageError(['fault', 'add', '--latency', '5', '--message', 'm'], /--message goes with --error/);
+    await usageError(['fault', 'add', '--error', 'Throttling.User', '--seed', '3'], /--seed goes with --probability/);
+    // an action of the Sts product is known too
+    const sts = await json(['fault', 'add', '--action', 'AssumeRole', '--error', 'Throttling.User', '--count', '1']);
+    assert.equal((await cli(['fault', 'remove', sts.id])).code, 0);
+  });
+
+  test('closed sets elsewhere: profiles, sites, journal event types and actions', async () => {
+    await usageError(
+      ['transition', 'profile', 'fsat'],
+      /profile must be one of instant, fast, realistic, manual, got "fsat" \(did you mean fast\?\)/,
+    );
+    await usageError(
+      ['account', 'create', '--site', 'chna'],
+      /--site must be one of china, international, got "chna" \(did you mean china\?\)/,
+    );
+    await usageError(
+      ['account', 'site', '1000000000000001', 'internatonal'],
+      /site must be one of china, international, got "internatonal"/,
+    );
+    await usageError(
+      ['account', 'key', 'disabel', '1000000000000001', 'LTAI5t'],
+      /operation must be one of create, enable, disable, delete, got "disabel" \(did you mean disable\?\)/,
+    );
+    await usageError(
+      ['journal', '--type', 'Apicall'],
+      /--type must be one of ApiCall, Transition, Fault, got "Apicall" \(did you mean ApiCall\?\)/,
+    );
+    await usageError(['journal', '--action', 'ConnectRouterInterfac'], /did you mean ConnectRouterInterface\?/);
+    await usageError(['journal', '--region', 'cn-hangzou'], /did you mean cn-hangzhou\?/);
+    assert.equal(
+      typeof (await json(['journal', '--type', 'Transition', '--action', 'router-interface:Connecting->Active'])).total,
+      'number',
+    );
+  });
+
+  test('missing values, non-numbers and extra arguments are usage errors with the usage line', async () => {
+    await usageError(['journal', '--limit'], /--limit needs a value\nUsage: localvpc journal /);
+    await usageError(['journal', '--limit', '--json'], /--limit needs a value/);
+    await usageError(['journal', '--limit', 'five'], /--limit must be a whole number, got "five"/);
+    await usageError(['fault', 'add', '--error', 'Throttling.User', '--probability', 'half'], /--probability must be a number, got "half"/);
+    await usageError(['clock', 'speed', 'fast'], /FACTOR must be a number, got "fast"\nUsage: localvpc clock speed FACTOR/);
+    await usageError(['status', 'extra'], /unexpected argument "extra"\nUsage: localvpc status\n/);
+    await usageError(['fault', 'remove', 'fault-1', 'fault-2'], /unexpected argument "fault-2"/);
+    await usageError(['account', 'key', 'create', '1000000000000001', 'LTAI5tExtra'], /unexpected argument "LTAI5tExtra"/);
+    await usageError(['account', 'show'], /missing UID\nUsage: localvpc account show UID/);
+    await usageError(['journal', '--limit', '5', '--limit', '6'], /--limit is given twice/);
+    await usageError(['status', '--url'], /--url needs a value/);
+    // what stays valid: --flag=value, globals anywhere, switches with true|false, `--` before positionals
+    assert.equal((await json(['journal', '--limit=2'])).events.length <= 2, true);
+    assert.equal((await cli(['--json', 'status'])).code, 0);
+    assert.equal((await cli(['fault', '--json', 'list'])).code, 0);
+  });
+
+  test('fault list shows every match field, and plain output works', async () => {
+    const added = await json([
+      'fault',
+      'add',
+      '--action',
+      'DescribeVpcs',
+      '--account',
+      '1000000000000001',
+      '--region',
+      'cn-hangzhou',
+      '--resource',
+      'vpc-nowhere',
+      '--nth',
+      '2',
+      '--probability',
+      '0.5',
+      '--seed',
+      '7',
+      '--count',
+      '3',
+      '--error',
+      'Throttling.User',
+    ]);
+    try {
+      const r = await cli(['fault', 'list']);
+      assert.equal(r.code, 0, r.stderr);
+      const [header, ...rows] = r.stdout.trim().split('\n');
+      assert.deepEqual(header?.split(/\s+/), [
+        'ID',
+        'ACTION',
+        'ACCOUNT',
+        'REGION',
+        'RESOURCE',
+        'NTH',
+        'PROBABILITY',
+        'SEED',
+        'COUNT',
+        'EFFECT',
+        'MATCHED',
+        'FIRED',
+      ]);
+      const row = rows.find((l) => l.startsWith(`${added.id} `));
+      assert.ok(row, r.stdout);
+      assert.deepEqual(row.split(/\s+/), [
+        added.id,
+        'DescribeVpcs',
+        '1000000000000001',
+        'cn-hangzhou',
+        'vpc-nowhere',
+        '2',
+        '0.5',
+        '7',
+        '3',
+        'error',
+        'Throttling.User',
+        '0',
+        '0',
+      ]);
+    } finally {
+      assert.equal((await cli(['fault', 'remove', added.id])).code, 0);
+    }
+    const status = await cli(['status']);
+    assert.equal(status.code, 0, status.stderr);
+    assert.match(status.stdout, /^uptime/m);
+  });
+
+  test('an unknown LOCALVPC_* variable is a warning, with a did-you-mean', async () => {
+    const r = await cli(['status', '--json'], { LOCALVPC_ULR: 'http://127.0.0.1:1' });
+    assert.equal(r.code, 0);
+    assert.match(r.stderr, /warning: unknown environment variable LOCALVPC_ULR, ignored \(did you mean LOCALVPC_URL\?\)/);
+  });
+});
+
+describe('serve: options and config files', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'localvpc-serve-config-'));
+  const file = (name: string, text: string): string => {
+    writeFileSync(join(dir, name), text);
+    return join(dir, name);
+  };
+
+  test('an unknown or valueless option is a usage error', async () => {
+    const prot = await cli(['serve', '--prot', '8094']);
+    assert.equal(prot.code, 2);
+    assert.match(prot.stderr, /unknown option --prot \(did you mean --port\?\)\nUsage: localvpc serve/);
+    const missing = await cli(['serve', '--in-memory', '--port']);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /--port: a value is required/);
+  });
+
+  test('config files: an unknown key, a syntax error, a wrong type', async () => {
+    const prot = await cli(['serve', '--config', file('prot.json', '{"prot": 8094}')]);
+    assert.equal(prot.code, 2);
+    assert.match(prot.stderr, /config file .*prot\.json: unknown key "prot" \(did you mean "port"\?\)/);
+    const syntax = await cli(['serve', '--config', file('syntax.json', '{\n  "port": 8094,\n  "host": }\n')]);
+    assert.equal(syntax.code, 2);
+    assert.match(syntax.stderr, /syntax\.json: line 3, column 11: Unexpected token '}'/);
+    const yaml = await cli(['serve', '--config', file('syntax.yaml', 'port: 1\nport: 2\n')]);
+    assert.equal(yaml.code, 2);
+    assert.match(yaml.stderr, /syntax\.yaml: line 2, column 1: Map keys must be unique/);
+    const typed = await cli(['serve', '--config', file('typed.json', '{"port": "8094"}')]);
+    assert.equal(typed.code, 2);
+    assert.match(typed.stderr, /typed\.json: port: expected a whole number, got the string "8094"/);
+  });
+
+  test('a YAML config file is applied', async () => {
+    const yaml = file(
+      'team.yaml',
+      [
+        'port: 0',
+        'inMemory: true',
+        'transitionProfile: manual',
+        'logLevel: warn',
+        'defaultAccount:',
+        '  aliUid: "1000000000000042"',
+        '',
+      ].join('\n'),
+    );
+    const proc = spawn(process.execPath, [CLI, 'serve', '--config', yaml], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const exited = new Promise<number | null>((resolve) => proc.once('exit', resolve));
+    try {
+      const banner = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        const timer = setTimeout(() => reject(new Error(`no banner: ${out}`)), 15_000);
+        proc.stdout.on('data', (c: Buffer) => {
+          out += c.toString();
+          if (/transitions:.*\n/.test(out)) {
+            clearTimeout(timer);
+            resolve(out);
+          }
+        });
+        void exited.then((code) => reject(new Error(`exited ${code}: ${out}`)));
+      });
+      assert.match(banner, /storage: +in memory/);
+      assert.match(banner, /AliUid: +1000000000000042/);
+      assert.match(banner, /transitions: +manual/);
+    } finally {
+      proc.kill('SIGTERM');
+      await exited;
+    }
   });
 });
 
