@@ -2,11 +2,8 @@
 // engine -> transports (the RPC gateway, the admin API) -> listening. The only place that knows
 // every module and every port's implementation; everything below gets what it needs from here.
 import type { Server } from 'node:http';
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { pino, type Logger } from 'pino';
-import { storeTarget, type Config } from '../config/config.js';
+import { DEFAULT_ACCOUNT, storeTarget, type Config, type StoreTarget } from '../config/config.js';
 import { createIdGenerator } from '../core/ids.js';
 import { isoSeconds } from '../core/time.js';
 import { openStore } from '../store/open.js';
@@ -27,7 +24,12 @@ import { createHttpServer } from '../http/server.js';
 import { Metrics } from '../http/metrics.js';
 import { createAdmin } from '../http/admin/index.js';
 import { MODULES } from './modules.js';
-import { applySeedFile } from './seed.js';
+import { applySeedFile, type SeedOutcome } from './seed.js';
+import { lockDataDir, type DataLock } from './data-lock.js';
+import { listen, planAdminToken, writeAdminToken } from './listen.js';
+import { drain } from './shutdown.js';
+import { isLoopbackAddress } from '../http/guard.js';
+import { HostError } from '../core/host-error.js';
 import { seedForThisStart } from './meta.js';
 
 export interface App {
@@ -38,20 +40,89 @@ export interface App {
   url: string;
   port: number;
   adminToken: string;
-  /** Where the admin token was written, if it was generated. */
+  /** Where the admin token is kept (`<dataDir>/admin-token`), unless it was configured. */
   adminTokenFile: string | undefined;
+  /** What the seed file did, when one was given. */
+  seed: SeedOutcome | undefined;
+  /** Things the user should know at start (printed by the CLI, logged). */
+  warnings: string[];
+  /** Stops accepting, lets requests in flight finish (up to SHUTDOWN_BOUND_MS), then flushes and closes the store. */
   close(): Promise<void>;
 }
+
+/** How long requests in flight may still take once the server is stopping. */
+const SHUTDOWN_BOUND_MS = 10_000;
 
 /** Nonces remembered per process: past this many, the oldest are dropped (the timestamp check still holds). */
 const NONCE_CAPACITY = 100_000;
 
 export async function startApp(config: Config): Promise<App> {
+  const target = storeTarget(config);
+  let lock: DataLock | undefined;
+  try {
+    // Before anything else: one server per data directory.
+    lock = target.kind === 'sqlite' ? lockDataDir(target.dir) : undefined;
+    return await compose(config, target, lock);
+  } catch (e) {
+    lock?.release();
+    throw hostSide(e);
+  }
+}
+
+/** A file-system failure at start (a full disk, no permission) as a message the user can act on. */
+function hostSide(e: unknown): unknown {
+  const err = e as NodeJS.ErrnoException;
+  const what: Record<string, string> = {
+    ENOSPC: 'the disk is full (no space left on device)',
+    EDQUOT: 'the disk quota is exhausted',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EROFS: 'the file system is read-only',
+  };
+  if (e instanceof Error && typeof err.code === 'string' && Object.hasOwn(what, err.code) && err.syscall)
+    return new HostError(`cannot ${err.syscall} ${err.path ?? ''}: ${what[err.code]}`);
+  return e;
+}
+
+async function compose(config: Config, target: StoreTarget, lock: DataLock | undefined): Promise<App> {
   const startedAt = Date.now();
   const logger = pino({ level: config.logLevel, base: undefined });
+  const warnings: string[] = [];
   const registry = new Registry(MODULES);
-  const target = storeTarget(config);
-  const { store, description: storage } = openStore(target, registry.schema, { durability: config.durability });
+  const opened = openStore(target, registry.schema, { durability: config.durability, acceptDataLoss: config.acceptDataLoss });
+  const { store, description: storage } = opened;
+  if (opened.dataLoss) warnings.push(`${storage}: ${opened.dataLoss} (--accept-data-loss)`);
+  try {
+    return await serve({ config, target, lock, store, storage, logger, warnings, registry, startedAt });
+  } catch (e) {
+    await store.close().catch(() => undefined);
+    throw e;
+  }
+}
+
+/** What is set up before the runtime: the configuration, the lock, the open store. */
+interface Base {
+  config: Config;
+  target: StoreTarget;
+  lock: DataLock | undefined;
+  store: Store;
+  storage: string;
+  logger: Logger;
+  warnings: string[];
+  registry: Registry;
+  startedAt: number;
+}
+
+async function serve(base: Base): Promise<App> {
+  const { config, target, lock, store, storage, logger, warnings, registry, startedAt } = base;
+  // The store's health as it changes (a disk that fills up and frees again), once each way.
+  let failing = false;
+  store.onCommit(() => {
+    const h = store.health();
+    if (!h.ready && !failing) logger.error({ reason: h.reason }, 'the store cannot serve');
+    else if (h.ready && failing) logger.info('the store serves again');
+    failing = !h.ready;
+  });
   const clock = new ControlledClock();
   const ids = createIdGenerator(config.idSeed === undefined ? undefined : await seedForThisStart(store, config.idSeed));
   const profile = new MemoryProfile({ profile: config.transitionProfile, fastDelayMs: config.transitionDelayMs });
@@ -152,15 +223,12 @@ export async function startApp(config: Config): Promise<App> {
   await transitions.refresh();
   await store.run('write', () => Promise.resolve());
 
-  if (config.seedFile) await applySeedFile(config.seedFile, { engine, store, ids, clock, transitions }, config.defaultAccount.aliUid);
+  const seed = config.seedFile
+    ? await applySeedFile(config.seedFile, { engine, store, ids, clock, transitions }, config.defaultAccount.aliUid)
+    : undefined;
+  if (seed && !seed.applied) warnings.push(`seed file ${seed.file} not applied: ${seed.reason ?? ''}`);
 
-  let adminTokenFile: string | undefined;
-  const adminToken = config.adminToken ?? randomBytes(18).toString('base64url');
-  if (!config.adminToken && target.kind === 'sqlite') {
-    mkdirSync(target.dir, { recursive: true });
-    adminTokenFile = join(target.dir, 'admin-token');
-    writeFileSync(adminTokenFile, adminToken + '\n', { mode: 0o600 });
-  }
+  const token = planAdminToken(config.adminToken, target.kind === 'sqlite' ? target.dir : undefined);
   const admin = createAdmin(
     {
       store,
@@ -178,39 +246,63 @@ export async function startApp(config: Config): Promise<App> {
       storage,
       defaultAccount: config.defaultAccount.aliUid,
     },
-    adminToken,
+    token.token,
   );
   const nonces = new StoredNonces(store, FRESHNESS_WINDOW_MS, NONCE_CAPACITY);
   await nonces.start();
   const auth = new Authenticator((id) => callers.lookup(id), nonces);
   const gateway = createGateway({ engine, auth, ids, maxBodyBytes: config.maxBodyBytes });
-  const server = createHttpServer({ gateway, admin, ids, logger, requestTimeoutMs: config.requestTimeoutMs });
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => resolve());
+  const server = createHttpServer({
+    gateway,
+    admin,
+    ids,
+    logger,
+    requestTimeoutMs: config.requestTimeoutMs,
+    guard: { listenHost: config.host, allowedOrigins: config.allowedOrigins, allowedHosts: config.allowedHosts },
   });
-  const address = server.address();
-  const port = typeof address === 'object' && address !== null ? address.port : config.port;
+  const devKey =
+    config.defaultAccount.accessKeyId === DEFAULT_ACCOUNT.accessKeyId &&
+    config.defaultAccount.accessKeySecret === DEFAULT_ACCOUNT.accessKeySecret;
+  if (!isLoopbackAddress(config.host) && devKey)
+    warnings.push(
+      `listening on ${config.host}, beyond this machine, with the published development key enabled: anyone who can reach it can call it; set --default-access-key-id and --default-access-key-secret`,
+    );
+
+  let port: number;
+  try {
+    port = await listen(server, config.host, config.port);
+  } catch (e) {
+    transitions.stop();
+    await nonces.stop().catch(() => undefined);
+    throw e;
+  }
+  writeAdminToken(token);
   const hostForUrl = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const url = `http://${hostForUrl}:${port}`;
+  lock?.listening(url);
+  for (const w of warnings) logger.warn(w);
+  let closing: Promise<void> | undefined;
   return {
     server,
     engine,
     store,
     logger,
     port,
-    adminToken,
-    adminTokenFile,
-    url: `http://${hostForUrl}:${port}`,
-    async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
-      transitions.stop();
-      await nonces.stop();
-      await store.close();
-      logger.flush?.();
+    adminToken: token.token,
+    adminTokenFile: token.file,
+    seed,
+    warnings,
+    url,
+    close() {
+      closing ??= (async () => {
+        await drain(server, SHUTDOWN_BOUND_MS);
+        transitions.stop();
+        await nonces.stop().catch(() => undefined);
+        await store.close();
+        lock?.release();
+        logger.flush?.();
+      })();
+      return closing;
     },
   };
 }

@@ -1,7 +1,7 @@
 // Strict argument parsing. Each command declares the flags it takes (a switch, or a value of some
 // kind, maybe from a closed set) and its positional arguments; anything else is a usage error,
 // with a did-you-mean when a known name is close. A mistyped flag is never dropped silently.
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../core/suggest.js';
 
 export interface Parsed {
   positionals: string[];

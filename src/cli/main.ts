@@ -6,11 +6,12 @@
 // an extra argument is a usage error (exit 2), with a did-you-mean when a known name is close.
 import { ConfigError, DEFAULT_CONFIG_FILES, envWarnings, loadConfig, KEYS } from '../config/config.js';
 import { startApp } from '../app/start.js';
-import { SeedError } from '../app/seed.js';
+import { SeedError, type SeedOutcome } from '../app/seed.js';
+import { HostError } from '../core/host-error.js';
 import { parseArgs, UsageError, type FlagSpec } from './args.js';
 import { ApiRefused, call, target, Unreachable } from './client.js';
 import { COMMANDS, type Command } from './commands.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../core/suggest.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -92,9 +93,11 @@ async function serve(argv: string[]): Promise<void> {
       `  AccessKeySecret: ${d.accessKeySecret}`,
       `  admin token:     ${app.adminToken}${app.adminTokenFile ? ` (also in ${app.adminTokenFile})` : ''}`,
       `  transitions:     ${config.transitionProfile}${config.transitionProfile === 'fast' ? ` (${config.transitionDelayMs} ms)` : ''}`,
+      ...seedLines(app.seed),
       '',
     ].join('\n'),
   );
+  for (const w of app.warnings) process.stderr.write(`localvpc: warning: ${w}\n`);
   let closing = false;
   const stop = (signal: string): void => {
     if (closing) return;
@@ -107,6 +110,20 @@ async function serve(argv: string[]): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+/** What the seed file did: counts and each ref's id, or why it was not applied. */
+function seedLines(seed: SeedOutcome | undefined): string[] {
+  if (!seed) return [];
+  if (!seed.applied) return [`  seed file:       ${seed.file}: not applied (${seed.reason ?? ''})`];
+  const counts = Object.entries(seed.created)
+    .filter(([, n]) => n > 0)
+    .map(([section, n]) => `${n} ${section}`)
+    .join(', ');
+  return [
+    `  seed file:       ${seed.file}: applied (${counts || 'nothing to create'})`,
+    ...Object.entries(seed.refs).map(([ref, id]) => `    @${ref.padEnd(20)} ${id}`),
+  ];
 }
 
 /**
@@ -266,6 +283,9 @@ main().catch((e: unknown) => {
   if (e instanceof ConfigError || e instanceof SeedError) {
     process.stderr.write(`localvpc: ${e.message}\n`);
     process.exitCode = 2;
+  } else if (e instanceof HostError) {
+    process.stderr.write(`localvpc: ${e.message}\n`);
+    process.exitCode = 1;
   } else {
     process.stderr.write(`localvpc: ${(e as Error).stack ?? String(e)}\n`);
     process.exitCode = 1;

@@ -6,10 +6,10 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import type { AccountSeed } from '../resources/accounts/service.js';
-import { SITES, type Site } from '../resources/accounts/model.js';
+import { checkAccountSeeds, describeValue, type AccountSeed } from '../resources/accounts/service.js';
+import type { Site } from '../resources/accounts/model.js';
 import { PROFILES, type Profile } from '../engine/transition-policy.js';
-import { didYouMean } from '../cli/suggest.js';
+import { didYouMean } from '../core/suggest.js';
 
 /** How hard the store works to keep an acknowledged write (SQLite's synchronous levels). */
 export const DURABILITIES = ['full', 'normal', 'off'] as const;
@@ -34,6 +34,9 @@ export interface Config {
   idSeed: number | undefined;
   defaultAccount: { aliUid: string; accessKeyId: string; accessKeySecret: string; site: Site };
   accounts: AccountSeed[];
+  acceptDataLoss: boolean;
+  allowedOrigins: string[];
+  allowedHosts: string[];
 }
 
 /** The well-known development account, printed at start (like Azurite's devstoreaccount1). */
@@ -44,7 +47,7 @@ export const DEFAULT_ACCOUNT = {
   site: 'china' as Site,
 };
 
-type Kind = 'string' | 'int' | 'bool' | 'json';
+type Kind = 'string' | 'int' | 'bool' | 'json' | 'list';
 
 interface KeyDef {
   key: string;
@@ -188,6 +191,27 @@ export const KEYS: readonly KeyDef[] = [
     kind: 'json',
     doc: 'More accounts, as a JSON array of `{aliUid, name, site, billsOutstanding, financialLocked, accessKeys: [{accessKeyId, accessKeySecret, active}]}`; created at start when missing.',
   },
+  {
+    key: 'allowedOrigins',
+    flag: '--allowed-origins',
+    env: 'LOCALVPC_ALLOWED_ORIGINS',
+    kind: 'list',
+    doc: 'Origins (`http://localhost:3000`, comma-separated; a list in a file) whose browser requests are served; any other request carrying an `Origin` header is refused (403), so a web page cannot call LocalVPC with the public development key. The console LocalVPC serves itself is always allowed.',
+  },
+  {
+    key: 'allowedHosts',
+    flag: '--allowed-hosts',
+    env: 'LOCALVPC_ALLOWED_HOSTS',
+    kind: 'list',
+    doc: 'More names accepted in the `Host` header while listening on loopback (which accepts only `localhost`, `*.localhost` and loopback addresses by default, against DNS rebinding).',
+  },
+  {
+    key: 'acceptDataLoss',
+    flag: '--accept-data-loss',
+    env: 'LOCALVPC_ACCEPT_DATA_LOSS',
+    kind: 'bool',
+    doc: 'Start even though the database lost acknowledged writes (it is empty, or its write-ahead log is gone, against the state file beside it); it then goes on from what the file holds.',
+  },
 ];
 
 export const DEFAULTS: Config = {
@@ -208,6 +232,9 @@ export const DEFAULTS: Config = {
   idSeed: undefined,
   defaultAccount: { ...DEFAULT_ACCOUNT },
   accounts: [],
+  acceptDataLoss: false,
+  allowedOrigins: [],
+  allowedHosts: [],
 };
 
 /** An error in the configuration; `fromArgv` when it is about the command line (a usage error). */
@@ -234,65 +261,31 @@ export function storeTarget(c: Config): StoreTarget {
 
 const q = (s: string): string => `"${s}"`;
 
-/** A value as a message shows it: `the string "8094"`, `the number 1`, `a list`. */
-function describe(v: unknown): string {
-  if (typeof v === 'string') return `the string ${JSON.stringify(v)}`;
-  if (typeof v === 'number') return `the number ${v}`;
-  if (typeof v === 'boolean' || v === null || v === undefined) return String(v);
-  return Array.isArray(v) ? 'a list' : 'a mapping';
-}
-
 function oneOf(choices: readonly string[], raw: string, where: string): string {
   if (choices.includes(raw)) return raw;
   throw new ConfigError(`${where}: expected one of ${choices.join(', ')}, got "${raw}"${didYouMean(raw, choices, q)}`);
 }
 
 function mapping(v: unknown, where: string): Record<string, unknown> {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new ConfigError(`${where}: expected a mapping, got ${describe(v)}`);
+  if (typeof v !== 'object' || v === null || Array.isArray(v))
+    throw new ConfigError(`${where}: expected a mapping, got ${describeValue(v)}`);
   return Object.fromEntries(Object.entries(v));
-}
-
-function unknownKey(where: string, key: string, known: readonly string[]): ConfigError {
-  return new ConfigError(`${where}: unknown key "${key}"${didYouMean(key, known, q)}`);
 }
 
 /** `accounts`, from any source: a list of AccountSeed, every field of the right type. */
 function checkAccounts(v: unknown, where: string): AccountSeed[] {
-  if (!Array.isArray(v)) throw new ConfigError(`${where}: expected a list of accounts, got ${describe(v)}`);
-  const str = (x: unknown, at: string): void => {
-    if (typeof x !== 'string')
-      throw new ConfigError(`${at}: expected a string, got ${describe(x)}${typeof x === 'number' ? ' (quote it)' : ''}`);
-  };
-  const bool = (x: unknown, at: string): void => {
-    if (typeof x !== 'boolean') throw new ConfigError(`${at}: expected true or false, got ${describe(x)}`);
-  };
-  const fields = ['aliUid', 'name', 'site', 'billsOutstanding', 'financialLocked', 'accessKeys'];
-  const keyFields = ['accessKeyId', 'accessKeySecret', 'active'];
-  v.forEach((item: unknown, i) => {
-    const at = `${where}[${i}]`;
-    for (const [k, x] of Object.entries(mapping(item, at))) {
-      if (k === 'aliUid' || k === 'name') str(x, `${at}.${k}`);
-      else if (k === 'site') {
-        str(x, `${at}.site`);
-        oneOf(SITES, x as string, `${at}.site`);
-      } else if (k === 'billsOutstanding' || k === 'financialLocked') bool(x, `${at}.${k}`);
-      else if (k === 'accessKeys') {
-        if (!Array.isArray(x)) throw new ConfigError(`${at}.accessKeys: expected a list, got ${describe(x)}`);
-        x.forEach((key: unknown, j) => {
-          const kat = `${at}.accessKeys[${j}]`;
-          const m = mapping(key, kat);
-          for (const [kk, kx] of Object.entries(m)) {
-            if (kk === 'active') bool(kx, `${kat}.active`);
-            else if (kk === 'accessKeyId' || kk === 'accessKeySecret') str(kx, `${kat}.${kk}`);
-            else throw unknownKey(kat, kk, keyFields);
-          }
-          for (const required of ['accessKeyId', 'accessKeySecret'])
-            if (m[required] === undefined) throw new ConfigError(`${kat}: "${required}" is required`);
-        });
-      } else throw unknownKey(at, k, fields);
-    }
-  });
-  return v as AccountSeed[];
+  try {
+    return checkAccountSeeds(v, where);
+  } catch (e) {
+    throw new ConfigError(e instanceof Error ? e.message : String(e));
+  }
+}
+
+/** A list of names or origins: trimmed, none empty. */
+function listValue(items: readonly string[], where: string): string[] {
+  const out = items.map((x) => x.trim());
+  if (out.some((x) => x === '')) throw new ConfigError(`${where}: an empty entry in the list`);
+  return out;
 }
 
 /** A value given as text (a flag or an environment variable). */
@@ -308,6 +301,7 @@ function parseValue(def: KeyDef, raw: string | boolean, source: string): unknown
     if (!/^\d+$/.test(raw)) throw new ConfigError(`${source}: expected a whole number, got "${raw}"`);
     return Number(raw);
   }
+  if (def.kind === 'list') return listValue(raw.split(','), source);
   if (def.kind === 'json') {
     let parsed: unknown;
     try {
@@ -325,16 +319,21 @@ function fileValue(def: KeyDef, v: unknown, where: string): unknown {
   switch (def.kind) {
     case 'int':
       if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0)
-        throw new ConfigError(`${where}: expected a whole number, got ${describe(v)}`);
+        throw new ConfigError(`${where}: expected a whole number, got ${describeValue(v)}`);
       return v;
     case 'bool':
-      if (typeof v !== 'boolean') throw new ConfigError(`${where}: expected true or false, got ${describe(v)}`);
+      if (typeof v !== 'boolean') throw new ConfigError(`${where}: expected true or false, got ${describeValue(v)}`);
       return v;
     case 'json':
       return checkAccounts(v, where);
+    case 'list':
+      if (typeof v === 'string') return listValue(v.split(','), where);
+      if (!Array.isArray(v) || !v.every((x) => typeof x === 'string'))
+        throw new ConfigError(`${where}: expected a list of strings, got ${describeValue(v)}`);
+      return listValue(v, where);
     case 'string':
       if (typeof v !== 'string')
-        throw new ConfigError(`${where}: expected a string, got ${describe(v)}${typeof v === 'number' ? ' (quote it)' : ''}`);
+        throw new ConfigError(`${where}: expected a string, got ${describeValue(v)}${typeof v === 'number' ? ' (quote it)' : ''}`);
       return def.choices ? oneOf(def.choices, v, where) : v;
   }
 }
@@ -518,7 +517,7 @@ function readConfigFile(file: string, cwd: string): Record<string, unknown> {
   }
   const doc = /\.ya?ml$/i.test(file) ? parseYaml(text, label) : parseJson(text, label);
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
-    throw new ConfigError(`${label}: expected a mapping of configuration keys, got ${describe(doc)}`);
+    throw new ConfigError(`${label}: expected a mapping of configuration keys, got ${describeValue(doc)}`);
   return Object.fromEntries(Object.entries(doc));
 }
 

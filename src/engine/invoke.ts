@@ -6,12 +6,12 @@
 // Any ApiError on the way is recorded and rethrown; anything else is logged by the listeners and
 // becomes InternalError, so no call can crash the server.
 import { ApiError } from '../errors/api-error.js';
-import { actionError, gatewayError } from '../errors/catalog.js';
+import { actionError, asApiError, gatewayError } from '../errors/catalog.js';
 import { validate } from '../spec/validate.js';
 import type { ActionFacts } from '../spec/types.js';
 import type { Pairs } from '../protocol/params.js';
 import type { IdGenerator } from '../core/ids.js';
-import type { Store } from '../store/port.js';
+import { StoreUnavailable, type Store, type Tx } from '../store/port.js';
 import type { Clock } from '../runtime/clock.js';
 import type { FaultRule, FaultRules } from '../runtime/faults.js';
 import type { CallSource } from '../runtime/journal.js';
@@ -33,6 +33,11 @@ export interface Call {
   source: CallSource;
   /** When the request began (process.hrtime.bigint()), for the latency the record carries. */
   startedAt?: bigint;
+  /**
+   * Run inside this write unit instead of one of its own (the seed file applies all its calls in
+   * one unit: all or nothing). Faults are not matched for such calls.
+   */
+  tx?: Tx;
 }
 
 /** What happened to one call: the journal's, the metrics' and the log's view of it. */
@@ -124,8 +129,9 @@ export class Engine {
       rec.resource ??= this.resourceOf(Object.fromEntries(Object.entries(result)));
       return result;
     } catch (e) {
-      const err = e instanceof ApiError ? e : gatewayError('InternalError');
-      if (!(e instanceof ApiError)) rec.cause = e;
+      const err = asApiError(e);
+      // a failure of the store (full disk, damaged file) is the host's, logged by the store's health, not a bug
+      if (!(e instanceof ApiError) && !(e instanceof StoreUnavailable)) rec.cause = e;
       rec.code = err.code;
       rec.message = err.message;
       rec.status = err.status;
@@ -152,14 +158,15 @@ export class Engine {
     }
     const def = registry.action(call.product, call.action);
     if (!def) throw gatewayError('UnsupportedOperation.LocalVPC', call.action);
-    const fault = !this.deps.faults.any()
-      ? undefined
-      : await this.deps.faults.match({
-          action: call.action,
-          accountId: call.caller.id,
-          regionId: rec.regionId ?? '',
-          values: call.params.map(([, v]) => v),
-        });
+    const fault =
+      call.tx || !this.deps.faults.any()
+        ? undefined
+        : await this.deps.faults.match({
+            action: call.action,
+            accountId: call.caller.id,
+            regionId: rec.regionId ?? '',
+            values: call.params.map(([, v]) => v),
+          });
     if (fault) {
       this.fire(fault, call, rec);
       if (fault.effect.latencyMs) await new Promise((r) => setTimeout(r, fault.effect.latencyMs));
@@ -169,10 +176,12 @@ export class Engine {
         throw new ApiError(e.code, e.status ?? base.status, e.message ?? base.message);
       }
     }
+    const transitionFault = fault?.effect.transition;
+    const within = call.tx;
+    if (within) return def.run(input, handlerContext(this.deps, { caller: call.caller, facts, tx: within, transitionFault }));
     // Due transitions complete before the action sees state: a write unit settles them at its
     // start; a read, when something is due, first waits for a (possibly empty) write unit.
     if (def.mode === 'read' && transitions.isDue()) await store.run('write', () => Promise.resolve());
-    const transitionFault = fault?.effect.transition;
     return store.run(def.mode, (tx) => def.run(input, handlerContext(this.deps, { caller: call.caller, facts, tx, transitionFault })));
   }
 

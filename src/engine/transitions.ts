@@ -131,9 +131,15 @@ export function timerWakeup(): Wakeup {
   };
 }
 
+/** Retries of a failed commit: the first after this long, doubling up to the maximum. */
+const RETRY_FIRST_MS = 50;
+const RETRY_MAX_MS = 5000;
+
 export class TransitionEngine {
   private nextDue = Infinity;
   private stopped = false;
+  /** Commits failed in a row (backoff of the retries). */
+  private failures = 0;
   private listeners: ((c: Completed) => void)[] = [];
 
   constructor(
@@ -143,6 +149,22 @@ export class TransitionEngine {
     private readonly wakeup: Wakeup = timerWakeup(),
   ) {
     store.onBeforeWrite((tx) => this.settleDue(tx).then(() => undefined));
+    store.onCommit((ok) => (ok ? (this.failures = 0) : this.commitFailed()));
+  }
+
+  /**
+   * A commit failed (a full disk): what it settled did not happen, so everything is due again, and
+   * the next attempt waits, longer after each failure (50 ms doubling up to 5 s) instead of
+   * spinning. Any write meanwhile also settles what is due.
+   */
+  private commitFailed(): void {
+    this.failures++;
+    this.nextDue = Math.min(this.nextDue, this.clock.now());
+    if (this.stopped) return;
+    const delay = Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** Math.min(this.failures - 1, 10));
+    this.wakeup.set(delay, () => {
+      this.store.run('write', () => Promise.resolve()).catch(() => undefined);
+    });
   }
 
   onComplete(fn: (c: Completed) => void): void {
@@ -229,10 +251,20 @@ export class TransitionEngine {
 
   /** Completes the transition now. */
   async step(id: string): Promise<boolean> {
-    const now = Math.max(1, this.clock.now());
-    const ok = await this.reschedule(id, () => now);
-    if (ok) await this.store.run('write', () => Promise.resolve());
+    const ok = await this.store.run('write', (tx) => this.stepWithin(tx, id));
+    await this.refresh();
     return ok;
+  }
+
+  /** Completes the transition now, inside the caller's write unit. */
+  async stepWithin(tx: Tx, id: string): Promise<boolean> {
+    const now = Math.max(1, this.clock.now());
+    let hit = false;
+    for (const s of this.settlers) if (await s.reschedule(tx, id, () => now)) hit = true;
+    if (!hit) return false;
+    this.noteDue(now);
+    await this.settleDue(tx);
+    return true;
   }
 
   private arm(): void {
@@ -241,7 +273,7 @@ export class TransitionEngine {
     const wait = Math.max(0, Math.min(this.nextDue - this.clock.now(), 2_147_483_647));
     // An empty write unit: its start settles what is due, sharing a commit with concurrent writes.
     this.wakeup.set(wait, () => {
-      this.store.run('write', () => Promise.resolve()).catch(() => this.refresh().catch(() => undefined));
+      this.store.run('write', () => Promise.resolve()).catch(() => undefined); // a failed commit: commitFailed() retries
     });
   }
 

@@ -3,6 +3,7 @@
 // status and message are the ones Alibaba publishes for that action.
 import { ApiError, formatMessage } from './api-error.js';
 import { own } from '../core/own.js';
+import { StoreUnavailable } from '../store/port.js';
 import type { ActionFacts, ErrorFact } from '../spec/types.js';
 import { vpcErrorIndex } from '../spec/vpc-facts.generated.js';
 
@@ -51,6 +52,16 @@ export const GATEWAY = {
     message:
       'The action %s is part of the Alibaba Cloud API but is not implemented by LocalVPC. See the supported-actions list in the README.',
   },
+  // LocalVPC's own: a browser request from a web origin not allowed (allowedOrigins), and, on
+  // loopback, a Host that is not a loopback name (allowedHosts): against pages using the public key.
+  'Forbidden.Origin': {
+    status: 403,
+    message: 'Requests from the web origin %s are not accepted; start LocalVPC with --allowed-origins %s to accept them.',
+  },
+  'Forbidden.Host': {
+    status: 403,
+    message: 'The Host %s is not a loopback name; start LocalVPC with --allowed-hosts to accept it.',
+  },
   // LocalVPC's own: a request body over the configured limit.
   RequestEntityTooLarge: { status: 413, message: 'The request body exceeds the limit of %s bytes.' },
   NotFound: { status: 404, message: 'The requested path is not found.' },
@@ -78,4 +89,15 @@ export function actionError(facts: ActionFacts | undefined, code: string, ...arg
   const e: ErrorFact | undefined = (facts ? own(facts.errors, code) : undefined) ?? own(gateway, code) ?? productError(code);
   if (!e) throw new Error(`error code ${code} is in no catalog`);
   return new ApiError(code, e.status, formatMessage(e.message, args));
+}
+
+/**
+ * Any failure as the answer a client gets: an ApiError as it is; a store that cannot serve (a
+ * full disk, a damaged file) as ServiceUnavailable (503) with its message; anything else as
+ * InternalError (a bug, logged by whoever catches it).
+ */
+export function asApiError(e: unknown): ApiError {
+  if (e instanceof ApiError) return e;
+  if (e instanceof StoreUnavailable) return new ApiError('ServiceUnavailable', GATEWAY.ServiceUnavailable.status, e.message);
+  return gatewayError('InternalError');
 }

@@ -7,7 +7,8 @@
 // too. Any ApiError is rendered in Alibaba's envelope; anything else becomes InternalError.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError } from '../errors/api-error.js';
-import { gatewayError } from '../errors/catalog.js';
+import { StoreUnavailable } from '../store/port.js';
+import { asApiError, gatewayError } from '../errors/catalog.js';
 import { decodePairs, splitTarget, type Pairs } from '../protocol/params.js';
 import { readEnvelope, type Authenticator, type SignedRequest } from '../protocol/auth.js';
 import { errorBody, renderError, renderSuccess, wantsXml, type Rendered } from '../protocol/render.js';
@@ -96,9 +97,9 @@ export function createGateway(opts: GatewayOptions) {
       });
       return { status: 200, ...renderSuccess(env.action, requestId, result, xml) };
     } catch (e) {
-      const err = e instanceof ApiError ? e : gatewayError('InternalError');
+      const err = asApiError(e);
       if (!invoked) {
-        const cause = e instanceof ApiError ? undefined : e;
+        const cause = e instanceof ApiError || e instanceof StoreUnavailable ? undefined : e;
         refused(
           {
             requestId,

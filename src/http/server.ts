@@ -1,9 +1,12 @@
 // The HTTP server: admin routes under /_localvpc/ (and /metrics), the RPC gateway everywhere else,
-// and Alibaba's error envelope even for requests node:http cannot parse.
+// and Alibaba's error envelope even for requests node:http cannot parse. Requests from web pages
+// and rebinding names are refused first (guard.ts).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
-import { errorBody } from '../protocol/render.js';
+import { errorBody, JSON_TYPE } from '../protocol/render.js';
 import type { IdGenerator } from '../core/ids.js';
+import { gatewayError } from '../errors/catalog.js';
+import { createGuard, type GuardOptions } from './guard.js';
 
 export interface HttpOptions {
   gateway: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -11,9 +14,11 @@ export interface HttpOptions {
   ids: IdGenerator;
   logger: Logger;
   requestTimeoutMs: number;
+  guard: GuardOptions;
 }
 
 export function createHttpServer(o: HttpOptions): Server {
+  const guard = createGuard(o.guard);
   const server = createServer(
     {
       maxHeaderSize: 64 * 1024,
@@ -23,6 +28,34 @@ export function createHttpServer(o: HttpOptions): Server {
     },
     (req, res) => {
       const url = req.url ?? '/';
+      const verdict = guard(req.headers);
+      if (!verdict.ok) {
+        req.resume();
+        const err =
+          verdict.code === 'Forbidden.Origin'
+            ? gatewayError(verdict.code, verdict.what, verdict.what)
+            : gatewayError(verdict.code, verdict.what);
+        const requestId = o.ids.requestId();
+        const admin = url.startsWith('/_localvpc/') || url.startsWith('/metrics');
+        res.writeHead(err.status, { 'content-type': JSON_TYPE, 'x-acs-request-id': requestId, connection: 'close' });
+        res.end(
+          JSON.stringify(
+            admin
+              ? { error: { code: err.code, message: err.message } }
+              : errorBody(requestId, 'vpc.aliyuncs.com', 'Vpc', err.code, err.message),
+          ),
+        );
+        return;
+      }
+      if (verdict.cors) {
+        for (const [k, v] of Object.entries(verdict.cors)) res.setHeader(k, v);
+        if (req.method === 'OPTIONS') {
+          req.resume();
+          res.writeHead(204, { 'access-control-max-age': '600' });
+          res.end();
+          return;
+        }
+      }
       const handled = url.startsWith('/_localvpc/') || url.startsWith('/metrics') ? o.admin.handle(req, res) : Promise.resolve(false);
       handled
         .then((done) => {

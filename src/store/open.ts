@@ -7,10 +7,17 @@ import type { StoreTarget } from '../config/config.js';
 
 export interface OpenOptions {
   durability: Durability;
+  acceptDataLoss: boolean;
 }
 
-export function openStore(target: StoreTarget, schema: readonly ModuleSchema[], opts: OpenOptions): { store: Store; description: string } {
+/** The store, what it is, and (when it started on --accept-data-loss with writes missing) what was lost. */
+export function openStore(
+  target: StoreTarget,
+  schema: readonly ModuleSchema[],
+  opts: OpenOptions,
+): { store: Store; description: string; dataLoss?: string } {
   if (target.kind === 'memory') return { store: new SqliteStore({ path: ':memory:', schema }), description: 'memory' };
   const path = join(target.dir, 'localvpc.db');
-  return { store: new SqliteStore({ path, durability: opts.durability, schema }), description: path };
+  const store = new SqliteStore({ path, durability: opts.durability, schema, acceptDataLoss: opts.acceptDataLoss });
+  return { store, description: path, ...(store.dataLoss ? { dataLoss: store.dataLoss } : {}) };
 }

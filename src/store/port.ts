@@ -101,6 +101,25 @@ export interface ModuleSchema {
 
 export type Rows = Record<string, Record<string, Scalar>[]>;
 
+/**
+ * The store cannot serve right now: the disk is full, the database file is damaged, the disk
+ * fails. The gateway answers ServiceUnavailable (503) with this message; health reports not ready.
+ */
+export class StoreUnavailable extends Error {
+  constructor(
+    message: string,
+    readonly kind: 'full' | 'damaged' | 'io',
+  ) {
+    super(message);
+  }
+}
+
+/** Whether the store serves; when not, why (the health endpoint shows it). */
+export interface StoreHealth {
+  ready: boolean;
+  reason?: string;
+}
+
 export interface Store {
   readonly kind: string;
   /** Runs `fn` as one unit of work. Writes are serialized (and may share a commit); reads run at once. */
@@ -109,6 +128,10 @@ export interface Store {
   onChange(listener: (table: string | undefined) => void): void;
   /** Runs at the start of every write unit, inside it (the transition engine settles due work there). */
   onBeforeWrite(hook: (tx: Tx) => Promise<void>): void;
+  /** Called after every attempt to commit write units: whether it committed (a failed one changed nothing). */
+  onCommit(listener: (ok: boolean) => void): void;
+  /** Whether the store serves, and why not. */
+  health(): StoreHealth;
   /** How many rows a table holds (status, listings). */
   count(def: AnyTableDef): Promise<number>;
   /** Row counts by `status` of one table (metrics). */

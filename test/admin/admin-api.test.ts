@@ -312,6 +312,16 @@ describe('snapshots and the journal', () => {
     assert.equal(transitions.body.events[0].to, 'Active');
     const page = await admin(srv, 'GET', '/_localvpc/journal?limit=2&offset=1');
     assert.equal(page.body.events.length, 2);
+    // a mistyped query is refused, not ignored
+    for (const [q, message] of [
+      ['limit=abc', /"limit" must be a whole number, got "abc"/],
+      ['limt=5', /Unknown query parameter "limt" \(did you mean "limit"\?\)/],
+    ] as const) {
+      const r = await admin(srv, 'GET', `/_localvpc/journal?${q}`);
+      assert.equal(r.status, 400, q);
+      assert.equal(r.body.error.code, 'InvalidQuery');
+      assert.match(r.body.error.message, message);
+    }
   });
 });
 

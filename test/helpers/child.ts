@@ -51,3 +51,19 @@ export async function spawnServer(dataDir: string, args: string[] = []): Promise
     },
   };
 }
+
+/** Runs `localvpc serve` expecting it to fail at start: its exit code and what it wrote to stderr. */
+export async function failedStart(dataDir: string, args: string[] = []): Promise<{ code: number | null; stderr: string }> {
+  const proc = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--data', dataDir, '--log-level', 'warn', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  let stdout = '';
+  proc.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
+  proc.stdout?.on('data', (c: Buffer) => (stdout += c.toString()));
+  const timer = setTimeout(() => proc.kill('SIGKILL'), 15_000);
+  const code = await new Promise<number | null>((resolve) => proc.once('exit', (c) => resolve(c)));
+  clearTimeout(timer);
+  if (/listening on/.test(stdout)) throw new Error(`the server started: ${stdout}`);
+  return { code, stderr };
+}

@@ -65,6 +65,8 @@ export interface V1Options {
   /** Send the parameters in a form body (POST) instead of the query. */
   form?: boolean;
   agent?: Agent;
+  /** More request headers (Origin, Host, a content type), sent as given. */
+  headers?: Record<string, string>;
 }
 
 /** A V1 (HMAC-SHA1) signed request; `params` are business parameters, `Action` included. */
@@ -99,8 +101,9 @@ export function v1(port: number, params: Record<string, string> | [string, strin
   else if (opts.common?.Signature !== undefined) pairs.push(['Signature', opts.common.Signature]);
   opts.mutate?.(pairs);
   const encoded = pairs.map(([k, v]) => `${pct(k)}=${pct(v)}`).join('&');
-  if (opts.form) return send(port, method, '/', { 'content-type': 'application/x-www-form-urlencoded' }, encoded, opts.agent);
-  return send(port, method, `/?${encoded}`, {}, undefined, opts.agent);
+  if (opts.form)
+    return send(port, method, '/', { 'content-type': 'application/x-www-form-urlencoded', ...opts.headers }, encoded, opts.agent);
+  return send(port, method, `/?${encoded}`, { ...opts.headers }, undefined, opts.agent);
 }
 
 export interface V3Options {

@@ -218,9 +218,9 @@ describe('malformed requests', () => {
         s.on('close', () => resolve(Date.now() - started));
         s.on('error', () => undefined);
       });
-    const slow = closed('GET /?Action=DescribeRegions HTTP/1.1\r\nHost: x\r\n');
+    const slow = closed('GET /?Action=DescribeRegions HTTP/1.1\r\nHost: 127.0.0.1\r\n');
     const truncated = closed(
-      'POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\nAction=Desc',
+      'POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\nAction=Desc',
     );
     assert.equal((await v1(srv.port, { Action: 'DescribeRegions' })).status, 200);
     const [a, b] = await Promise.all([slow, truncated]);
@@ -231,7 +231,7 @@ describe('malformed requests', () => {
   test('a client that disconnects mid-body does not hurt the server', async () => {
     await new Promise<void>((resolve) => {
       const s = connect(srv.port, '127.0.0.1', () => {
-        s.write('POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 500\r\n\r\nAction=');
+        s.write('POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 500\r\n\r\nAction=');
         setTimeout(() => (s.destroy(), resolve()), 50);
       });
       s.on('error', () => undefined);

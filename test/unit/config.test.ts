@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, DEFAULTS, jsonErrorOffset, loadConfig, storeTarget, type LoadInput } from '../../src/config/config.js';
-import { closest, editDistance } from '../../src/cli/suggest.js';
+import { closest, editDistance } from '../../src/core/suggest.js';
 
 /** A fresh working directory holding the given files. */
 function dir(files: Record<string, string> = {}): string {

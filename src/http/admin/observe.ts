@@ -1,5 +1,8 @@
 // Admin: status, journal, health and metrics (the last two open, for probes and scrapers).
-import type { Route } from './router.js';
+import { AdminError, type Route } from './router.js';
+import { didYouMean } from '../../core/suggest.js';
+
+const JOURNAL_QUERY = ['eventType', 'eventName', 'accountId', 'acsRegion', 'resourceName', 'errorCode', 'after', 'limit', 'offset'];
 import type { AdminDeps } from './deps.js';
 
 export function observeRoutes(d: AdminDeps): Route[] {
@@ -11,8 +14,20 @@ export function observeRoutes(d: AdminDeps): Route[] {
       path: '/_localvpc/health',
       tag: 'status',
       open: true,
-      summary: 'Liveness and readiness (open).',
-      handler: () => ({ body: { status: 'ok', ready: true, store: store.kind, schema: store.schema() } }),
+      summary: 'Liveness and readiness (open): 503 with the reason while the store cannot serve (a full disk, a damaged file).',
+      handler: () => {
+        const h = store.health();
+        return {
+          status: h.ready ? 200 : 503,
+          body: {
+            status: h.ready ? 'ok' : 'unavailable',
+            ready: h.ready,
+            ...(h.reason ? { reason: h.reason } : {}),
+            store: store.kind,
+            schema: store.schema(),
+          },
+        };
+      },
     },
     {
       method: 'GET',
@@ -52,10 +67,15 @@ export function observeRoutes(d: AdminDeps): Route[] {
       summary:
         'Journal events (ActionTrail-shaped), filtered by eventType, eventName, accountId, acsRegion, resourceName, errorCode, after (eventId); paged by limit (max 1000) and offset.',
       handler: async ({ query }) => {
+        for (const k of query.keys())
+          if (!JOURNAL_QUERY.includes(k))
+            throw new AdminError(400, 'InvalidQuery', `Unknown query parameter "${k}"${didYouMean(k, JOURNAL_QUERY, (x) => `"${x}"`)}.`);
         const s = (k: string) => query.get(k) ?? undefined;
         const n = (k: string) => {
           const v = query.get(k);
-          return v !== null && /^\d+$/.test(v) ? Number(v) : undefined;
+          if (v === null) return undefined;
+          if (!/^\d+$/.test(v)) throw new AdminError(400, 'InvalidQuery', `"${k}" must be a whole number, got "${v}".`);
+          return Number(v);
         };
         return {
           body: await d.journal.query({

@@ -5,6 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import { formDecode } from '../../protocol/percent.js';
+import { StoreUnavailable } from '../../store/port.js';
 
 export class AdminError extends Error {
   constructor(
@@ -136,7 +137,12 @@ export function createRouter(routes: Route[], token: string) {
           send(res, reply.status ?? 200, reply.body ?? {});
         }
       } catch (e) {
-        const err = e instanceof AdminError ? e : new AdminError(500, 'InternalError', e instanceof Error ? e.message : String(e));
+        const err =
+          e instanceof AdminError
+            ? e
+            : e instanceof StoreUnavailable
+              ? new AdminError(503, 'ServiceUnavailable', e.message)
+              : new AdminError(500, 'InternalError', e instanceof Error ? e.message : String(e));
         if (!res.headersSent) send(res, err.status, { error: { code: err.code, message: err.message } });
         else res.end();
       }

@@ -8,11 +8,19 @@
 // serialized, and a read never sees a group half done. Should a unit await something that really
 // waits, reads arriving meanwhile are held until the group commits, so they still see only
 // committed state.
+//
+// Damaged files are refused at start (integrity.ts: SQLite's quick check, and the count of
+// commits against the state file beside the database). A disk that fills up or fails while
+// serving makes units fail with StoreUnavailable (the gateway's 503) and health not ready until a
+// commit succeeds again; nothing acknowledged is lost.
 // Known gaps: one connection, so a long read delays writes (reads here are index lookups).
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { AnyTableDef, Mode, ModuleSchema, Rows, Scalar, Store, TableDef, Tx, Repo } from '../port.js';
+import type { AnyTableDef, Mode, ModuleSchema, Rows, Scalar, Store, StoreHealth, TableDef, Tx, Repo } from '../port.js';
+import type { StoreUnavailable } from '../port.js';
+import { HostError } from '../../core/host-error.js';
+import { checkBeforeOpen, checkCommits, checkFile, openFailure, storeFailure, writeState } from './integrity.js';
 import { SqliteRepo, type SqliteConnection } from './sqlite-repo.js';
 import { checkRows, type ColumnType } from '../check-rows.js';
 
@@ -24,7 +32,12 @@ export interface SqliteOptions {
   path: string;
   durability?: Durability;
   schema: readonly ModuleSchema[];
+  /** Start even when the database lost acknowledged commits (integrity.ts); `dataLoss` then says what was lost. */
+  acceptDataLoss?: boolean;
 }
+
+/** How soon after a commit the state file beside the database is rewritten. */
+const STATE_WRITE_DELAY_MS = 200;
 
 interface Pending {
   fn: (tx: Tx) => Promise<unknown>;
@@ -47,16 +60,85 @@ export class SqliteStore implements Store, SqliteConnection {
   private hooks: ((tx: Tx) => Promise<void>)[] = [];
   private changeListeners: ((table: string | undefined) => void)[] = [];
   private applied: Record<string, number> = {};
+  private commitListeners: ((ok: boolean) => void)[] = [];
+  /** Commits acknowledged (kept in the database itself, in localvpc_commits). */
+  private commits = 0;
+  /** Why the store does not serve now (a full or failing disk clears with the next commit; damage does not). */
+  private problem: StoreUnavailable | undefined;
+  private stateTimer: NodeJS.Timeout | undefined;
+  /** Set when the store started on --accept-data-loss with commits missing: what was lost. */
+  readonly dataLoss: string | undefined;
 
   constructor(private readonly opts: SqliteOptions) {
-    if (opts.path !== ':memory:') mkdirSync(dirname(opts.path), { recursive: true });
-    this.db = new Database(opts.path);
-    if (opts.path !== ':memory:') this.db.pragma('journal_mode = WAL');
-    this.db.pragma(`synchronous = ${(opts.durability ?? 'full').toUpperCase()}`);
-    this.db.pragma('foreign_keys = ON');
-    this.tables = opts.schema.flatMap((m) => m.tables);
-    this.migrate();
-    this.checkIndexes();
+    const file = opts.path !== ':memory:';
+    const accept = opts.acceptDataLoss ?? false;
+    if (file) mkdirSync(dirname(opts.path), { recursive: true });
+    const state = file ? checkBeforeOpen(opts.path, accept) : undefined;
+    try {
+      this.db = new Database(opts.path);
+      if (file) {
+        this.db.pragma('journal_mode = WAL');
+        checkFile(this.db, opts.path);
+      }
+      this.db.pragma(`synchronous = ${(opts.durability ?? 'full').toUpperCase()}`);
+      this.db.pragma('foreign_keys = ON');
+      this.tables = opts.schema.flatMap((m) => m.tables);
+      this.migrate();
+      this.checkIndexes();
+      this.db.exec('CREATE TABLE IF NOT EXISTS localvpc_commits (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL)');
+      this.db.exec('INSERT OR IGNORE INTO localvpc_commits (id, n) VALUES (1, 0)');
+    } catch (e) {
+      (this as { db?: Database.Database }).db?.close(); // opened before it failed
+      if (e instanceof HostError) throw e;
+      throw openFailure(opts.path, e) ?? e;
+    }
+    this.commits = (this.db.prepare('SELECT n FROM localvpc_commits WHERE id = 1').get() as { n: number }).n;
+    if (file) {
+      try {
+        checkCommits(opts.path, state, this.commits, accept);
+      } catch (e) {
+        this.db.close();
+        throw e;
+      }
+      this.dataLoss =
+        state && this.commits < state.commits ? `${state.commits - this.commits} acknowledged commits were lost (accepted)` : undefined;
+      this.saveState(false);
+    }
+  }
+
+  /** Rewrites the state file beside the database (file stores only). */
+  private saveState(clean: boolean, pageCount = this.db.pragma('page_count', { simple: true }) as number): void {
+    if (this.opts.path === ':memory:') return;
+    try {
+      writeState(this.opts.path, { commits: this.commits, pageCount, clean });
+    } catch {
+      // a full disk: the file keeps an older count, which never claims too much
+    }
+  }
+
+  private stateSoon(): void {
+    if (this.stateTimer || this.opts.path === ':memory:') return;
+    this.stateTimer = setTimeout(() => {
+      this.stateTimer = undefined;
+      if (this.db.open) this.saveState(false);
+    }, STATE_WRITE_DELAY_MS);
+    this.stateTimer.unref();
+  }
+
+  onCommit(listener: (ok: boolean) => void): void {
+    this.commitListeners.push(listener);
+  }
+
+  health(): StoreHealth {
+    return this.problem ? { ready: false, reason: this.problem.message } : { ready: true };
+  }
+
+  /** A SQLite error that means the store cannot serve: recorded for health, returned in its serving form. */
+  private failed(e: unknown): unknown {
+    const f = storeFailure(e);
+    if (!f) return e;
+    if (this.problem?.kind !== 'damaged') this.problem = f;
+    return f;
   }
 
   /**
@@ -136,7 +218,12 @@ export class SqliteStore implements Store, SqliteConnection {
   }
 
   run<R>(mode: Mode, fn: (tx: Tx) => Promise<R>): Promise<R> {
-    if (mode === 'read') return this.group ? this.afterGroup(fn) : fn(this.tx);
+    if (mode === 'read') {
+      const p = this.group ? this.afterGroup(fn) : fn(this.tx);
+      return p.catch((e: unknown) => {
+        throw this.failed(e);
+      });
+    }
     return new Promise<R>((resolve, reject) => {
       this.queue.push({ fn, resolve: resolve as (v: unknown) => void, reject });
       this.schedule();
@@ -178,17 +265,28 @@ export class SqliteStore implements Store, SqliteConnection {
           this.db.exec('ROLLBACK TO w');
           this.db.exec('RELEASE w');
           this.changed(undefined);
-          results.push({ p, ok: false, value: e });
+          results.push({ p, ok: false, value: this.failed(e) });
         }
       }
+      this.stmt('UPDATE localvpc_commits SET n = n + 1 WHERE id = 1').run();
       this.db.exec('COMMIT');
     } catch (e) {
-      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      try {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      } catch {
+        // SQLite rolls back by itself when it cannot
+      }
       this.changed(undefined);
-      for (const p of batch) p.reject(e);
+      const err = this.failed(e);
+      for (const p of batch) p.reject(err);
+      for (const l of this.commitListeners) l(false);
       return;
     }
+    this.commits++;
+    if (this.problem && this.problem.kind !== 'damaged') this.problem = undefined;
+    this.stateSoon();
     for (const r of results) (r.ok ? r.p.resolve : r.p.reject)(r.value);
+    for (const l of this.commitListeners) l(true);
   }
 
   count(def: AnyTableDef): Promise<number> {
@@ -253,6 +351,10 @@ export class SqliteStore implements Store, SqliteConnection {
 
   async close(): Promise<void> {
     while (this.group || this.queue.length || this.scheduled) await (this.group ?? new Promise((r) => setImmediate(r)));
-    if (this.db.open) this.db.close();
+    if (this.stateTimer) clearTimeout(this.stateTimer);
+    if (!this.db.open) return;
+    const pages = this.db.pragma('page_count', { simple: true }) as number;
+    this.db.close(); // checkpoints the write-ahead log into the file
+    this.saveState(true, pages);
   }
 }
