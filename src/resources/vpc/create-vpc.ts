@@ -55,12 +55,10 @@ export const createVpc = defineAction({
       await ctx.tx
         .repo(ROUTERS)
         .insert({ ...base, id: vRouterId, kind: 'VRouter', vpcId, accessPointId: '', routeTableId, name: '', description: '' });
-      await ctx.tx
-        .repo(ROUTE_TABLES)
-        .insert({
-          ...systemRouteTable({ ...base, id: routeTableId, routerId: vRouterId, routerType: 'VRouter', vpcId, name: '', description: '' }),
-          resourceGroupId,
-        });
+      await ctx.tx.repo(ROUTE_TABLES).insert({
+        ...systemRouteTable({ ...base, id: routeTableId, routerId: vRouterId, routerType: 'VRouter', vpcId, name: '', description: '' }),
+        resourceGroupId,
+      });
       return { VpcId: vpcId, VRouterId: vRouterId, RouteTableId: routeTableId, ResourceGroupId: resourceGroupId };
     });
   },
