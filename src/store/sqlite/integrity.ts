@@ -1,4 +1,5 @@
-// Damaged database files, caught at start instead of served: SQLite's own check of the file, and a
+// Damaged database files, caught at start instead of served: SQLite's own check of the file (when
+// the last stop was not clean, or the file changed since), and a
 // small state file beside it (`localvpc.db.state`) recording the last commit the store
 // acknowledged, so a database that shrank to nothing, was replaced by an older copy, or lost its
 // write-ahead log (and with it the last acknowledged writes) is refused rather than served as if
@@ -20,6 +21,8 @@ export interface StoreState {
   pageCount: number;
   /** Whether the server that wrote it stopped cleanly. */
   clean: boolean;
+  /** The database file's size after that clean stop (0 otherwise). */
+  bytes: number;
   at: string;
 }
 
@@ -33,7 +36,13 @@ export function readState(dbPath: string): StoreState | undefined {
   try {
     const v = JSON.parse(readFileSync(file, 'utf8')) as Partial<StoreState>;
     if (typeof v.commits !== 'number' || typeof v.pageCount !== 'number') return undefined;
-    return { commits: v.commits, pageCount: v.pageCount, clean: v.clean === true, at: String(v.at ?? '') };
+    return {
+      commits: v.commits,
+      pageCount: v.pageCount,
+      clean: v.clean === true,
+      bytes: typeof v.bytes === 'number' ? v.bytes : 0,
+      at: String(v.at ?? ''),
+    };
   } catch {
     return undefined;
   }
@@ -71,21 +80,30 @@ export function storeFailure(e: unknown): StoreUnavailable | undefined {
 const WHAT_TO_DO = (path: string) =>
   `Restore it from a backup or a snapshot export, or move it away (mv ${path} ${path}.damaged) to start with an empty store.`;
 
-/** Before opening: a database file that is gone or empty although the state file says it held commits. */
-export function checkBeforeOpen(path: string, acceptDataLoss: boolean): StoreState | undefined {
+/**
+ * Before opening: a database file that is gone or empty although the state file says it held
+ * commits. Also says whether the file is exactly as a clean stop left it (same size, no log).
+ */
+export function checkBeforeOpen(path: string, acceptDataLoss: boolean): { state: StoreState | undefined; untouched: boolean } {
   const state = readState(path);
   const size = existsSync(path) ? statSync(path).size : -1;
+  const untouched = state !== undefined && state.clean && state.bytes > 0 && size === state.bytes && !existsSync(`${path}-wal`);
   if (state && state.commits > 0 && size <= 0 && !acceptDataLoss) {
     throw new HostError(
       `${path} is ${size < 0 ? 'missing' : 'empty'}, but it held ${state.commits} commits (${state.pageCount} pages) when LocalVPC last ran (${statePath(path)}, ${state.at}). ` +
         `Restore it, or start with --accept-data-loss to begin with an empty store.`,
     );
   }
-  return state;
+  return { state, untouched };
 }
 
-/** After opening: SQLite's quick check of the whole file. */
-export function checkFile(db: Database.Database, path: string): void {
+/**
+ * After opening: SQLite's quick check of the whole file, unless the last server stopped cleanly
+ * and the file is exactly as it left it (same size): the check reads every page, 200 ms and 18 MB
+ * of page cache at 100k interfaces, for a file nothing has touched.
+ */
+export function checkFile(db: Database.Database, path: string, untouched: boolean): void {
+  if (untouched) return;
   let rows: { quick_check: string }[];
   try {
     rows = db.pragma('quick_check') as { quick_check: string }[];

@@ -15,7 +15,7 @@
 // commit succeeds again; nothing acknowledged is lost.
 // Known gaps: one connection, so a long read delays writes (reads here are index lookups).
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { AnyTableDef, Mode, ModuleSchema, Rows, Scalar, Store, StoreHealth, TableDef, Tx, Repo } from '../port.js';
 import type { StoreUnavailable } from '../port.js';
@@ -73,12 +73,12 @@ export class SqliteStore implements Store, SqliteConnection {
     const file = opts.path !== ':memory:';
     const accept = opts.acceptDataLoss ?? false;
     if (file) mkdirSync(dirname(opts.path), { recursive: true });
-    const state = file ? checkBeforeOpen(opts.path, accept) : undefined;
+    const { state, untouched } = file ? checkBeforeOpen(opts.path, accept) : { state: undefined, untouched: false };
     try {
       this.db = new Database(opts.path);
       if (file) {
         this.db.pragma('journal_mode = WAL');
-        checkFile(this.db, opts.path);
+        checkFile(this.db, opts.path, untouched);
       }
       this.db.pragma(`synchronous = ${(opts.durability ?? 'full').toUpperCase()}`);
       this.db.pragma('foreign_keys = ON');
@@ -110,7 +110,8 @@ export class SqliteStore implements Store, SqliteConnection {
   private saveState(clean: boolean, pageCount = this.db.pragma('page_count', { simple: true }) as number): void {
     if (this.opts.path === ':memory:') return;
     try {
-      writeState(this.opts.path, { commits: this.commits, pageCount, clean });
+      const bytes = clean ? statSync(this.opts.path).size : 0;
+      writeState(this.opts.path, { commits: this.commits, pageCount, clean, bytes });
     } catch {
       // a full disk: the file keeps an older count, which never claims too much
     }
