@@ -2,20 +2,12 @@
 // at most one link per router pair, at most 5 interfaces per router, both ends of each link in
 // matching states, every reference resolved, only statuses of the state machine.
 import { MATCHING } from '../../src/resources/router-interface/states.js';
+import { STATUSES as RI_STATUSES } from '../../src/resources/router-interface/model.js';
 
 type Row = Record<string, string | number>;
 
-const STATUSES = new Set([
-  'Idle',
-  'Connecting',
-  'AcceptingConnecting',
-  'Activating',
-  'Active',
-  'Modifying',
-  'Deactivating',
-  'Inactive',
-  'Deleting',
-]);
+/** The statuses of the state machine (`Deleted` is never stored: the row is gone). */
+const STATUSES = new Set<string>(RI_STATUSES.filter((x) => x !== 'Deleted'));
 /** The matching pairs of the state machine, plus one end being deleted while the other is at rest. */
 const ALLOWED_PAIRS: readonly (readonly [string, string])[] = [...MATCHING, ['Inactive', 'Deleting'], ['Idle', 'Deleting']];
 const LINKED = new Set(['Connecting', 'AcceptingConnecting', 'Activating', 'Active', 'Deactivating', 'Inactive']);

@@ -4,6 +4,7 @@
 // the spec lists no not-found code for this action, and Terraform's provider detects a gone
 // interface exactly by `RouterInterfaceId == ""` in a 200 body. The values of Code, Message and
 // Success in that answer are not documented; LocalVPC answers them as for a found one.
+import { visible } from '../shared/owned.js';
 import { defineAction } from '../../engine/action.js';
 import { ROUTER_INTERFACES } from './storage.js';
 import { riAttribute } from './view.js';
@@ -61,8 +62,8 @@ export const describeRouterInterfaceAttribute = defineAction({
   name: 'DescribeRouterInterfaceAttribute',
   mode: 'read',
   handler: async (input, ctx) => {
-    const ri = await ctx.tx.repo(ROUTER_INTERFACES).get(input.InstanceId);
-    if (!ri || ri.accountId !== ctx.caller.id || ri.regionId !== input.RegionId) return GONE;
+    const ri = await visible(ctx, ROUTER_INTERFACES, input.InstanceId, input.RegionId);
+    if (!ri) return GONE;
     return riAttribute(ctx, ri);
   },
 });

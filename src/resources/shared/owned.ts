@@ -3,7 +3,20 @@
 import type { ErrorCode, HandlerContext } from '../../engine/action.js';
 import type { TableDef } from '../../store/port.js';
 
-export async function owned<T extends { accountId: string; regionId: string }>(
+type Owned = { accountId: string; regionId: string };
+
+/** The row, when it is the caller's (and in `regionId`, when given); undefined otherwise. */
+export async function visible<T extends Owned>(
+  ctx: HandlerContext,
+  table: TableDef<T>,
+  id: string,
+  regionId: string | undefined,
+): Promise<T | undefined> {
+  const row = await ctx.tx.repo(table).get(id);
+  return row && row.accountId === ctx.caller.id && (regionId === undefined || row.regionId === regionId) ? row : undefined;
+}
+
+export async function owned<T extends Owned>(
   ctx: HandlerContext,
   table: TableDef<T>,
   id: string,
@@ -11,7 +24,7 @@ export async function owned<T extends { accountId: string; regionId: string }>(
   notFound: ErrorCode<'Vpc'>,
   ...args: string[]
 ): Promise<T> {
-  const row = await ctx.tx.repo(table).get(id);
-  if (!row || row.accountId !== ctx.caller.id || (regionId !== undefined && row.regionId !== regionId)) throw ctx.error(notFound, ...args);
+  const row = await visible(ctx, table, id, regionId);
+  if (!row) throw ctx.error(notFound, ...args);
   return row;
 }

@@ -1,6 +1,7 @@
 // DescribeVpcAttribute. A VPC the caller cannot see (unknown, deleted, another account's) is
 // answered with 200 and empty fields (`VpcId: ""`): the spec lists no not-found error for this
 // action, and Terraform's provider takes exactly that as "gone".
+import { visible } from '../shared/owned.js';
 import { defineAction } from '../../engine/action.js';
 import { VPCS } from './storage.js';
 import { vpcFields } from './view.js';
@@ -40,8 +41,8 @@ export const describeVpcAttribute = defineAction({
   name: 'DescribeVpcAttribute',
   mode: 'read',
   handler: async (input, ctx) => {
-    const vpc = await ctx.tx.repo(VPCS).get(input.VpcId);
-    if (!vpc || vpc.accountId !== ctx.caller.id || vpc.regionId !== input.RegionId) return GONE;
+    const vpc = await visible(ctx, VPCS, input.VpcId, input.RegionId);
+    if (!vpc) return GONE;
     const { routeTableIds, vswitchCount, ...fields } = await vpcFields(ctx.tx, vpc);
     return {
       ...GONE,

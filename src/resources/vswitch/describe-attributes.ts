@@ -2,6 +2,7 @@
 // account's) is answered with 200 and empty fields (`VSwitchId: ""`), not an error: Terraform's
 // provider takes exactly that as "gone" (a 400 InvalidVSwitchId.NotFound, which the spec lists,
 // would make its destroy wait fail), so the real service must answer this way for deleted ones.
+import { visible } from '../shared/owned.js';
 import { defineAction } from '../../engine/action.js';
 import { getVpc } from '../vpc/queries.js';
 import { VSWITCHES } from './storage.js';
@@ -34,8 +35,8 @@ export const describeVSwitchAttributes = defineAction({
   name: 'DescribeVSwitchAttributes',
   mode: 'read',
   handler: async (input, ctx) => {
-    const v = await ctx.tx.repo(VSWITCHES).get(input.VSwitchId);
-    if (!v || v.accountId !== ctx.caller.id || (input.RegionId !== undefined && v.regionId !== input.RegionId)) return GONE;
+    const v = await visible(ctx, VSWITCHES, input.VSwitchId, input.RegionId);
+    if (!v) return GONE;
     const vpc = await getVpc(ctx.tx, v.vpcId);
     return { ...vswitchFields(v, vpc?.routeTableId ?? ''), CloudResources: {} };
   },
