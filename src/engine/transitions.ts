@@ -134,12 +134,16 @@ export function timerWakeup(): Wakeup {
 /** Retries of a failed commit: the first after this long, doubling up to the maximum. */
 const RETRY_FIRST_MS = 50;
 const RETRY_MAX_MS = 5000;
+/** How long the store must have been quiet before due work gets a commit of its own. */
+const QUIET_MS = 25;
 
 export class TransitionEngine {
   private nextDue = Infinity;
   private stopped = false;
   /** Commits failed in a row (backoff of the retries). */
   private failures = 0;
+  /** When the store last committed (performance.now()). */
+  private lastCommit = -Infinity;
   private listeners: ((c: Completed) => void)[] = [];
 
   constructor(
@@ -149,7 +153,11 @@ export class TransitionEngine {
     private readonly wakeup: Wakeup = timerWakeup(),
   ) {
     store.onBeforeWrite((tx) => this.settleDue(tx).then(() => undefined));
-    store.onCommit((ok) => (ok ? (this.failures = 0) : this.commitFailed()));
+    store.onCommit((ok) => {
+      if (!ok) return this.commitFailed();
+      this.failures = 0;
+      this.lastCommit = performance.now();
+    });
   }
 
   /**
@@ -271,10 +279,19 @@ export class TransitionEngine {
     this.wakeup.clear();
     if (this.stopped || this.nextDue === Infinity) return;
     const wait = Math.max(0, Math.min(this.nextDue - this.clock.now(), 2_147_483_647));
-    // An empty write unit: its start settles what is due, sharing a commit with concurrent writes.
-    this.wakeup.set(wait, () => {
-      this.store.run('write', () => Promise.resolve()).catch(() => undefined); // a failed commit: commitFailed() retries
-    });
+    this.wakeup.set(wait, () => this.wake());
+  }
+
+  /**
+   * Something fell due. While writes are flowing, the next one settles it at its start (no commit
+   * of its own: commits never outnumber requests); once the store has been quiet for QUIET_MS, an
+   * empty write unit does.
+   */
+  private wake(): void {
+    if (this.stopped || !this.isDue()) return; // settled meanwhile (settleDue re-armed the timer)
+    const quiet = performance.now() - this.lastCommit;
+    if (quiet < QUIET_MS) return this.wakeup.set(QUIET_MS - quiet, () => this.wake());
+    this.store.run('write', () => Promise.resolve()).catch(() => undefined); // a failed commit: commitFailed() retries
   }
 
   stop(): void {
