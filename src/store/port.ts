@@ -65,6 +65,12 @@ export interface TableDef<T> {
   system?: boolean;
   /** Columns that hold one of a closed set of values (statuses): rows imported from a snapshot are checked against them. */
   values?: { readonly [K in keyof T]?: readonly string[] };
+  /**
+   * Columns whose row counts the store keeps current as rows change: a `count` whose condition
+   * uses only these columns is answered from them at once, not by counting rows (TotalCount of an
+   * unfiltered or status-filtered listing of a million rows).
+   */
+  counted?: readonly (keyof T & string)[];
 }
 
 /** A table definition whose row type is not known at this point (module lists, dumps). */
@@ -77,6 +83,7 @@ export interface AnyTableDef {
   readonly resourceType?: string;
   readonly system?: boolean;
   readonly values?: { readonly [column: string]: readonly string[] | undefined };
+  readonly counted?: readonly string[];
 }
 
 /** The repositories of one unit of work. */

@@ -24,4 +24,12 @@ export const SQLITE: readonly Migration[] = [
       CREATE INDEX IF NOT EXISTS router_interfaces_opposite_interface ON router_interfaces(oppositeInterfaceId);
     `,
   },
+  {
+    version: 2,
+    name: 'indexes for the Status and Name filters, in listing order',
+    sql: `
+      CREATE INDEX router_interfaces_status ON router_interfaces(accountId, regionId, status, createdAt, id);
+      CREATE INDEX router_interfaces_name ON router_interfaces(accountId, regionId, name, createdAt, id);
+    `,
+  },
 ];

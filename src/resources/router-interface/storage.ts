@@ -51,7 +51,10 @@ export const ROUTER_INTERFACES: TableDef<RouterInterface> = {
     { name: 'router_interfaces_opposite_router', columns: ['oppositeRouterId'], selective: true },
     { name: 'router_interfaces_opposite_interface', columns: ['oppositeInterfaceId'], selective: true },
     { name: 'router_interfaces_due', columns: ['dueAt'] },
+    { name: 'router_interfaces_status', columns: ['accountId', 'regionId', 'status', 'createdAt', 'id'] },
+    { name: 'router_interfaces_name', columns: ['accountId', 'regionId', 'name', 'createdAt', 'id'] },
   ],
+  counted: ['accountId', 'regionId', 'status'],
   resourceType: 'router_interface',
   values: { ...stateValues(STATUSES), role: ROLES, routerType: ROUTER_TYPES, spec: Object.keys(SPECS) },
 };

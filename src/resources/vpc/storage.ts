@@ -33,6 +33,7 @@ export const VPCS: TableDef<Vpc> = {
   ],
   resourceType: 'vpc',
   values: { ...stateValues(VPC_STATUSES) },
+  counted: ['accountId', 'regionId', 'status'],
 };
 
 export const ROUTERS: TableDef<Router> = {

@@ -1,14 +1,23 @@
 // A typed repository over one SQLite table: SQL of get/insert/update/delete built once, conditions
 // compiled to parameterized SQL, booleans stored as 0/1, and the table's selective indexes named
 // (`INDEXED BY`) whenever a condition fixes their first column.
+// Listings stay flat as tables grow: a count over counted columns reads the maintained counts
+// (counts.ts), and a page far into a listing starts from the key where it begins (found by a scan
+// of the index alone, remembered until the table changes) instead of skipping rows one by one.
 import type Database from 'better-sqlite3';
 import type { FindOptions, Range, Repo, Scalar, TableDef, Where } from '../port.js';
+import { countTableOf } from './counts.js';
 
 /** What a repository needs of the store. */
 export interface SqliteConnection {
   stmt(sql: string): Database.Statement;
   changed(table: string): void;
+  /** Bumped at every change of the table (cached page starts of an older version are stale). */
+  version(table: string): number;
 }
+
+/** Page starts remembered per repository (a few hundred listings paged far). */
+const CURSORS = 256;
 
 function isRange(v: unknown): v is Range {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -22,6 +31,9 @@ export class SqliteRepo<T> implements Repo<T> {
   private readonly deleteSql: string;
   private readonly bools: Set<string>;
   private readonly columns: Set<string>;
+  private readonly counted: Set<string>;
+  /** Where a page starts (its first row's order key), by query and offset, with the table version it holds for. */
+  private readonly cursors = new Map<string, { version: number; key: Scalar[] | undefined }>();
 
   constructor(
     private readonly conn: SqliteConnection,
@@ -38,6 +50,7 @@ export class SqliteRepo<T> implements Repo<T> {
     this.deleteSql = `DELETE FROM ${t} WHERE "${def.key}" = ?`;
     this.bools = new Set(def.booleans ?? []);
     this.columns = new Set(def.columns);
+    this.counted = new Set(def.counted ?? []);
   }
 
   /** Turns a stored row into T: the table's columns, with 0/1 read back as booleans. */
@@ -128,8 +141,36 @@ export class SqliteRepo<T> implements Repo<T> {
 
   find(where: Where<T>, opts: FindOptions<T> = {}): Promise<T[]> {
     const w = this.compile(where);
+    const order = opts.orderBy ?? [];
+    if ((opts.offset ?? 0) > 0 && opts.limit !== undefined && order[order.length - 1] === this.def.key) return Promise.resolve(this.keyset(w, order, opts));
     const sql = `SELECT ${this.cols} FROM ${this.def.table}${this.hint(w.fixed)}${w.sql}${this.tail(opts, w.args)}`;
     return Promise.resolve(this.all(sql, w.args));
+  }
+
+  /**
+   * A page at an offset, ordered by columns ending with the key (so the order is total): the
+   * order key of its first row, by a scan of the index alone (or remembered), then the rows from
+   * there. SQLite's OFFSET reads every skipped row: 121 ms for page 1000 of a million.
+   */
+  private keyset(w: { sql: string; args: Scalar[]; fixed: Set<string> }, order: readonly string[], opts: FindOptions<T>): T[] {
+    const cols = order.map((c) => `"${c}"`).join(', ');
+    const base = `FROM ${this.def.table}${this.hint(w.fixed)}${w.sql}`;
+    const offset = Math.max(0, Math.floor(opts.offset ?? 0));
+    const id = `${base}|${cols}|${JSON.stringify(w.args)}|${offset}`;
+    const version = this.conn.version(this.def.table);
+    let start = this.cursors.get(id);
+    if (!start || start.version !== version) {
+      const row = this.conn.stmt(`SELECT ${cols} ${base} ORDER BY ${cols} LIMIT 1 OFFSET ?`).get(...w.args, offset) as
+        | Record<string, Scalar>
+        | undefined;
+      start = { version, key: row && order.map((c) => row[c] as Scalar) };
+      if (this.cursors.size >= CURSORS) this.cursors.delete(this.cursors.keys().next().value as string);
+      this.cursors.set(id, start);
+    }
+    if (!start.key) return [];
+    const from = `(${cols}) >= (${order.map(() => '?').join(', ')})`;
+    const sql = `SELECT ${this.cols} FROM ${this.def.table}${this.hint(w.fixed)}${w.sql ? `${w.sql} AND ${from}` : ` WHERE ${from}`} ORDER BY ${cols} LIMIT ?`;
+    return this.all(sql, [...w.args, ...start.key, Math.max(0, Math.floor(opts.limit ?? 0))]);
   }
 
   findRange(column: keyof T & string, range: Range, opts: FindOptions<T> = {}): Promise<T[]> {
@@ -143,6 +184,10 @@ export class SqliteRepo<T> implements Repo<T> {
 
   count(where: Where<T>): Promise<number> {
     const w = this.compile(where);
+    if (this.counted.size > 0 && Object.entries(where).every(([k, v]) => v === undefined || (this.counted.has(k) && (Array.isArray(v) || !isRange(v))))) {
+      const row = this.conn.stmt(`SELECT COALESCE(SUM(n), 0) AS n FROM ${countTableOf(this.def)}${w.sql}`).get(...w.args) as { n: number };
+      return Promise.resolve(row.n);
+    }
     const row = this.conn.stmt(`SELECT COUNT(*) AS n FROM ${this.def.table}${this.hint(w.fixed)}${w.sql}`).get(...w.args) as { n: number };
     return Promise.resolve(row.n);
   }

@@ -23,6 +23,7 @@ import { HostError } from '../../core/host-error.js';
 import { checkBeforeOpen, checkCommits, checkFile, openFailure, storeFailure, writeState } from './integrity.js';
 import { SqliteRepo, type SqliteConnection } from './sqlite-repo.js';
 import { checkRows, type ColumnType } from '../check-rows.js';
+import { createCountTriggers, dropCountTriggers, installCounts, refillCounts } from './counts.js';
 
 /** SQLite's synchronous levels: full survives a power cut, normal a crash of the process, off neither. */
 export type Durability = 'full' | 'normal' | 'off';
@@ -61,6 +62,9 @@ export class SqliteStore implements Store, SqliteConnection {
   private changeListeners: ((table: string | undefined) => void)[] = [];
   private applied: Record<string, number> = {};
   private commitListeners: ((ok: boolean) => void)[] = [];
+  /** Changes per table, and changes to any table (a rollback, a replace), for caches of query results. */
+  private readonly versions = new Map<string, number>();
+  private anyChange = 0;
   /** Commits acknowledged (kept in the database itself, in localvpc_commits). */
   private commits = 0;
   /** Why the store does not serve now (a full or failing disk clears with the next commit; damage does not). */
@@ -85,6 +89,7 @@ export class SqliteStore implements Store, SqliteConnection {
       this.tables = opts.schema.flatMap((m) => m.tables);
       this.migrate();
       this.checkIndexes();
+      installCounts(this.db, this.tables);
       this.db.exec('CREATE TABLE IF NOT EXISTS localvpc_commits (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL)');
       this.db.exec('INSERT OR IGNORE INTO localvpc_commits (id, n) VALUES (1, 0)');
     } catch (e) {
@@ -211,7 +216,13 @@ export class SqliteStore implements Store, SqliteConnection {
   }
 
   changed(table: string | undefined): void {
+    if (table === undefined) this.anyChange++;
+    else this.versions.set(table, (this.versions.get(table) ?? 0) + 1);
     for (const l of this.changeListeners) l(table);
+  }
+
+  version(table: string): number {
+    return (this.versions.get(table) ?? 0) + this.anyChange * 1e9;
   }
 
   onBeforeWrite(hook: (tx: Tx) => Promise<void>): void {
@@ -322,6 +333,9 @@ export class SqliteStore implements Store, SqliteConnection {
     checkRows(tables, known, (name) => this.columnTypes(name));
     await this.run('write', () => {
       this.db.pragma('defer_foreign_keys = ON');
+      // Counts are recounted once at the end rather than by a trigger per row.
+      const counted = [...known.values()].filter((t) => t.counted?.length && !keep.includes(t.table));
+      for (const t of counted) dropCountTriggers(this.db, t);
       for (const name of known.keys()) if (!keep.includes(name)) this.db.exec(`DELETE FROM ${name}`);
       for (const [name, rows] of Object.entries(tables)) {
         if (keep.includes(name)) continue;
@@ -331,6 +345,10 @@ export class SqliteStore implements Store, SqliteConnection {
             ...cols.map((c) => (typeof row[c] === 'boolean' ? (row[c] ? 1 : 0) : (row[c] as Scalar))),
           );
         }
+      }
+      for (const t of counted) {
+        refillCounts(this.db, t);
+        createCountTriggers(this.db, t);
       }
       return Promise.resolve();
     });
