@@ -25,7 +25,7 @@ export const sharedModule = defineModule({
         version: 3,
         name: 'signature nonces across restarts, and the emulator meta table',
         sql: `
-          CREATE TABLE nonces (hash TEXT PRIMARY KEY, at INTEGER NOT NULL);
+          CREATE TABLE nonces (id TEXT PRIMARY KEY, at INTEGER NOT NULL, hashes TEXT NOT NULL);
           CREATE INDEX nonces_at ON nonces (at);
           CREATE TABLE emulator_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         `,

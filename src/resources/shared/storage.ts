@@ -25,16 +25,20 @@ export const SNAPSHOTS: TableDef<SavedSnapshot> = {
   system: true,
 };
 
-/** A signature nonce seen within the freshness window (by its 52-bit hash), kept across restarts. */
-export interface NonceRow {
-  hash: string;
+/**
+ * Signature nonces seen within the freshness window (their 52-bit hashes), kept across restarts: a
+ * batch per write unit, the hashes packed (base64 of float64s), `at` the time of its newest one.
+ */
+export interface NonceBatch {
+  id: string;
   at: number;
+  hashes: string;
 }
 
-export const NONCES: TableDef<NonceRow> = {
+export const NONCES: TableDef<NonceBatch> = {
   table: 'nonces',
-  key: 'hash',
-  columns: ['hash', 'at'],
+  key: 'id',
+  columns: ['id', 'at', 'hashes'],
   indexes: [{ name: 'nonces_at', columns: ['at'] }],
   system: true,
 };
