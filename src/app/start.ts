@@ -5,7 +5,6 @@ import type { Server } from 'node:http';
 import { pino, type Logger } from 'pino';
 import { DEFAULT_ACCOUNT, storeTarget, type Config, type StoreTarget } from '../config/config.js';
 import { createIdGenerator } from '../core/ids.js';
-import { isoSeconds } from '../core/time.js';
 import { openStore } from '../store/open.js';
 import type { Store } from '../store/port.js';
 import { Registry } from '../engine/module.js';
@@ -127,6 +126,7 @@ interface Base {
 
 async function serve(base: Base): Promise<App> {
   const { config, target, lock, store, storage, logger, flushLog, warnings, registry, startedAt } = base;
+  const logInfo = logger.isLevelEnabled('info');
   // The store's health as it changes (a disk that fills up and frees again), once each way.
   let failing = false;
   store.onCommit(() => {
@@ -150,65 +150,67 @@ async function serve(base: Base): Promise<App> {
 
   // The record of every call, fault and transition: journal, metrics, one log line.
   engine.onCall((r) => {
-    metrics.requests.inc({ action: r.action ?? '(none)', code: r.code ?? 'OK' });
-    metrics.observe(r.action ?? '(none)', r.seconds);
+    const action = r.action ?? '(none)';
+    metrics.requests.inc({ action, code: r.code ?? 'OK' });
+    metrics.observe(action, r.seconds);
     if (r.action) {
       journal.add({
-        eventTime: isoSeconds(clock.now()),
-        eventType: 'ApiCall',
-        eventName: r.action,
-        eventSource: r.source,
+        at: clock.now(),
+        type: 'ApiCall',
+        name: r.action,
+        source: r.source,
         requestId: r.requestId,
-        acsRegion: r.regionId ?? '',
-        userIdentity: { accountId: r.accountId ?? '' },
-        resourceName: r.resource ?? '',
-        errorCode: r.code ?? '',
-        errorMessage: r.message ?? '',
+        region: r.regionId ?? '',
+        account: r.accountId ?? '',
+        resource: r.resource ?? '',
+        code: r.code ?? '',
+        message: r.message ?? '',
       });
     }
     if (r.cause !== undefined) logger.error({ err: r.cause, requestId: r.requestId }, 'unexpected error');
-    logger.info(
-      {
-        requestId: r.requestId,
-        source: r.source,
-        action: r.action,
-        account: r.accountId,
-        region: r.regionId,
-        status: r.status,
-        code: r.code,
-        ms: Math.round(r.seconds * 1e5) / 100,
-      },
-      'request',
-    );
+    if (logInfo)
+      logger.info(
+        {
+          requestId: r.requestId,
+          source: r.source,
+          action: r.action,
+          account: r.accountId,
+          region: r.regionId,
+          status: r.status,
+          code: r.code,
+          ms: Math.round(r.seconds * 1e5) / 100,
+        },
+        'request',
+      );
   });
   engine.onFault((f) => {
     metrics.faults.inc({ fault: f.rule.id, code: f.code });
     logger.warn({ requestId: f.requestId, fault: f.rule.id, action: f.action, effect: f.rule.effect }, 'fault fired');
     journal.add({
-      eventTime: isoSeconds(clock.now()),
-      eventType: 'Fault',
-      eventName: f.action,
-      eventSource: f.source,
+      at: clock.now(),
+      type: 'Fault',
+      name: f.action,
+      source: f.source,
       requestId: f.requestId,
-      acsRegion: f.regionId,
-      userIdentity: { accountId: f.accountId },
-      resourceName: f.resource,
-      errorCode: f.code,
-      errorMessage: f.rule.id,
+      region: f.regionId,
+      account: f.accountId,
+      resource: f.resource,
+      code: f.code,
+      message: f.rule.id,
     });
   });
   transitions.onComplete((c) => {
     metrics.transitions.inc({ kind: c.kind, to: c.to });
     journal.add({
-      eventTime: isoSeconds(c.at),
-      eventType: 'Transition',
-      eventName: `${c.kind}:${c.from}->${c.to}`,
+      at: c.at,
+      type: 'Transition',
+      name: `${c.kind}:${c.from}->${c.to}`,
       requestId: '',
-      acsRegion: c.regionId,
-      userIdentity: { accountId: c.accountId },
-      resourceName: c.id,
-      errorCode: '',
-      errorMessage: '',
+      region: c.regionId,
+      account: c.accountId,
+      resource: c.id,
+      code: '',
+      message: '',
       from: c.from,
       to: c.to,
     });

@@ -29,7 +29,11 @@ interface Reply extends Rendered {
   status: number;
 }
 
+const EMPTY = Buffer.alloc(0);
+
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
+  // A request without a body (most GETs): nothing to wait for; the server drains it after the answer.
+  if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) return Promise.resolve(EMPTY);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;

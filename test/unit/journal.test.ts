@@ -3,8 +3,21 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { MemoryJournal, type JournalEvent } from '../../src/runtime/journal.js';
+import { MemoryJournal, type JournalEntry, type JournalEvent } from '../../src/runtime/journal.js';
 
+const entry = (name: string): JournalEntry => ({
+  at: Date.UTC(2026, 0, 1),
+  type: name.startsWith('T') ? 'Transition' : 'ApiCall',
+  name,
+  requestId: '',
+  region: 'cn-hangzhou',
+  account: '1',
+  resource: '',
+  code: '',
+  message: '',
+});
+
+/** The ActionTrail shape queries answer. */
 const event = (name: string): Omit<JournalEvent, 'eventId'> => ({
   eventTime: '2026-01-01T00:00:00Z',
   eventType: name.startsWith('T') ? 'Transition' : 'ApiCall',
@@ -26,7 +39,7 @@ test('the ring keeps the newest `capacity` events, oldest first, as a list would
         const journal = new MemoryJournal(capacity);
         const model: JournalEvent[] = [];
         names.forEach((n, i) => {
-          journal.add(event(n));
+          journal.add(entry(n));
           model.push({ eventId: i + 1, ...event(n) });
           if (model.length > capacity) model.shift();
         });
