@@ -34,6 +34,16 @@ export class Ledger {
     const line = `${where}: ${what}`;
     if (!this.problems.includes(line)) this.problems.push(line);
   }
+
+  /** Records a new wait, and gives how to note each state it sees (consecutive repeats folded). */
+  wait(what: string, target: string[]): { rec: WaitRecord; note: (state: string) => void } {
+    const rec: WaitRecord = { what, target, seen: [], ok: false };
+    this.waits.push(rec);
+    const note = (state: string) => {
+      if (rec.seen[rec.seen.length - 1] !== state) rec.seen.push(state);
+    };
+    return { rec, note };
+  }
 }
 
 export interface WaitRecord {
@@ -113,30 +123,23 @@ export class Provider {
         `${action} with RegionId=${regionId} from a provider of region ${this.region} would go to the real endpoint vpc.${regionId}.aliyuncs.com`,
       );
     }
-    return sdkRpcPost(
-      this.target,
-      { version: '2016-04-28', action, params: sdkParams({ RegionId: regionId, ...params }), clientRegion: this.region },
-      this.log,
-    );
+    return this.oldSdk('2016-04-28', action, sdkParams({ RegionId: regionId, ...params }));
   }
 
   /** An ECS (2014-05-26) old-SDK request through `client.WithEcsClient` (`endpoints { ecs = ... }`). */
   ecs(action: string, params: Record<string, string | number | boolean | undefined>): Promise<Json> {
-    return sdkRpcPost(
-      this.target,
-      { version: '2014-05-26', action, params: sdkParams({ RegionId: this.region, ...params }), clientRegion: this.region },
-      this.log,
-    );
+    return this.oldSdk('2014-05-26', action, sdkParams({ RegionId: this.region, ...params }));
+  }
+
+  /** An old-SDK request of API `version`, from a client made for the provider's region. */
+  private oldSdk(version: string, action: string, params: Record<string, string>): Promise<Json> {
+    return sdkRpcPost(this.target, { version, action, params, clientRegion: this.region }, this.log);
   }
 
   /** `client.AccountId()`: the `account_id` setting, else old-SDK STS GetCallerIdentity (`endpoints { sts = ... }`). */
   async accountId(): Promise<string> {
     if (this.account) return this.account;
-    const r = await sdkRpcPost(
-      this.target,
-      { version: '2015-04-01', action: 'GetCallerIdentity', params: { RegionId: this.region }, clientRegion: this.region },
-      this.log,
-    );
+    const r = await this.oldSdk('2015-04-01', 'GetCallerIdentity', { RegionId: this.region });
     if (typeof r.AccountId !== 'string')
       this.ledger.problem(`${this.name} GetCallerIdentity`, `AccountId is ${JSON.stringify(r.AccountId)}, not a string`);
     this.account = String(r.AccountId);
@@ -170,11 +173,7 @@ export class Provider {
    * means "gone": done at once when target is empty, an error after 20 in a row otherwise.
    */
   async waitFor(what: string, target: string[], refresh: () => Promise<Refresh>, timeoutMs = this.ledger.timeoutMs): Promise<void> {
-    const rec: WaitRecord = { what, target, seen: [], ok: false };
-    this.ledger.waits.push(rec);
-    const note = (s: string) => {
-      if (rec.seen[rec.seen.length - 1] !== s) rec.seen.push(s);
-    };
+    const { rec, note } = this.ledger.wait(what, target);
     const until = Date.now() + timeoutMs;
     let notFound = 0;
     await sleep(this.ledger.pollMs); // Delay
@@ -211,8 +210,7 @@ export class Provider {
     describe: () => Promise<{ Status: string }>,
     timeoutMs = this.ledger.timeoutMs,
   ): Promise<void> {
-    const rec: WaitRecord = { what, target: [status], seen: [], ok: false };
-    this.ledger.waits.push(rec);
+    const { rec, note } = this.ledger.wait(what, [status]);
     const until = Date.now() + timeoutMs;
     for (;;) {
       let s: string;
@@ -227,7 +225,7 @@ export class Provider {
         }
         s = '<gone>';
       }
-      if (rec.seen[rec.seen.length - 1] !== s) rec.seen.push(s);
+      note(s);
       if (s === status) {
         rec.ok = true;
         return;

@@ -27,6 +27,38 @@ const HZ = 'cn-hangzhou';
 const SH = 'cn-shanghai';
 const RG = 'rg-acfmtfreplay0001';
 
+/** An `alicloud_vswitch.<name>` in `vpc`. */
+function vswitch(p: Provider, name: string, vpc: Vpc, cidr_block: string, zone_id: string, vswitch_name: string): Vswitch {
+  return new Vswitch(p, `alicloud_vswitch.${name}`, { vpc_id: vpc.id, cidr_block, zone_id, vswitch_name });
+}
+
+/** One end of a router-interface pair: its interface, its router, and the provider of its region. */
+interface Side {
+  name: string;
+  p: Provider;
+  id: string;
+  routerId: string;
+}
+
+/**
+ * The legacy `alicloud_router_interface_connection.<name>` of each end, the accepting side first
+ * (depends_on), each in its provider's own region, with the owner set so that the provider does not
+ * look the opposite interface up in the other region. Returns the initiating side's.
+ */
+async function connect(run: Replay, uid: string, acc: Side, ini: Side): Promise<RouterInterfaceConnection> {
+  const connection = (from: Side, to: Side) =>
+    run.create(
+      new RouterInterfaceConnection(from.p, `alicloud_router_interface_connection.${from.name}`, {
+        interface_id: from.id,
+        opposite_interface_id: to.id,
+        opposite_router_id: to.routerId,
+        opposite_interface_owner_id: uid,
+      }),
+    );
+  await connection(acc, ini);
+  return connection(ini, acc);
+}
+
 async function withServer(delayMs: number, fn: (srv: TestServer) => Promise<void>): Promise<void> {
   const srv = await startServer({ transitionDelayMs: delayMs });
   try {
@@ -53,22 +85,8 @@ test('stack 1: a VPC, two VSwitches, a custom route table on one, a legacy route
       const vpc = (r.vpc = await run.create(
         new Vpc(hz, 'alicloud_vpc.main', { vpc_name: 'tf-replay-main', cidr_block: '10.1.0.0/16', description: 'stack 1' }),
       ));
-      r.a = await run.create(
-        new Vswitch(hz, 'alicloud_vswitch.a', {
-          vpc_id: vpc.id,
-          cidr_block: '10.1.1.0/24',
-          zone_id: 'cn-hangzhou-h',
-          vswitch_name: 'tf-replay-a',
-        }),
-      );
-      r.b = await run.create(
-        new Vswitch(hz, 'alicloud_vswitch.b', {
-          vpc_id: vpc.id,
-          cidr_block: '10.1.2.0/24',
-          zone_id: 'cn-hangzhou-i',
-          vswitch_name: 'tf-replay-b',
-        }),
-      );
+      r.a = await run.create(vswitch(hz, 'a', vpc, '10.1.1.0/24', 'cn-hangzhou-h', 'tf-replay-a'));
+      r.b = await run.create(vswitch(hz, 'b', vpc, '10.1.2.0/24', 'cn-hangzhou-i', 'tf-replay-b'));
       r.rt = await run.create(
         new RouteTable(hz, 'alicloud_route_table.custom', {
           vpc_id: vpc.id,
@@ -171,23 +189,11 @@ test('stack 2: two VPCs in two regions joined by legacy alicloud_router_interfac
           name: 'tf-replay-acc',
         }),
       );
-      // The accepting side first (depends_on), each in its provider's own region, with the owner
-      // set so that the provider does not look the opposite interface up in the other region.
-      await run.create(
-        new RouterInterfaceConnection(sh, 'alicloud_router_interface_connection.accepting', {
-          interface_id: acc.id,
-          opposite_interface_id: ini.id,
-          opposite_router_id: a.routerId,
-          opposite_interface_owner_id: uid,
-        }),
-      );
-      r.conn = await run.create(
-        new RouterInterfaceConnection(hz, 'alicloud_router_interface_connection.initiating', {
-          interface_id: ini.id,
-          opposite_interface_id: acc.id,
-          opposite_router_id: b.routerId,
-          opposite_interface_owner_id: uid,
-        }),
+      r.conn = await connect(
+        run,
+        uid,
+        { name: 'accepting', p: sh, id: acc.id, routerId: b.routerId },
+        { name: 'initiating', p: hz, id: ini.id, routerId: a.routerId },
       );
       assert.equal(r.conn.state.status, 'Active', 'the initiating connection is Active after apply');
     });
@@ -225,22 +231,8 @@ test('stack 3 (the README example): two VPCs and VSwitches in two regions, an al
 
     await run.phase('apply', async () => {
       const [a, b] = await twoVpcs(run, hz, sh, ['10.1.0.0/16', '10.2.0.0/16']);
-      await run.create(
-        new Vswitch(hz, 'alicloud_vswitch.hangzhou', {
-          vpc_id: a.id,
-          cidr_block: '10.1.1.0/24',
-          zone_id: 'cn-hangzhou-h',
-          vswitch_name: 'hz-a',
-        }),
-      );
-      await run.create(
-        new Vswitch(sh, 'alicloud_vswitch.shanghai', {
-          vpc_id: b.id,
-          cidr_block: '10.2.1.0/24',
-          zone_id: 'cn-shanghai-b',
-          vswitch_name: 'sh-a',
-        }),
-      );
+      await run.create(vswitch(hz, 'hangzhou', a, '10.1.1.0/24', 'cn-hangzhou-h', 'hz-a'));
+      await run.create(vswitch(sh, 'shanghai', b, '10.2.1.0/24', 'cn-shanghai-b', 'sh-a'));
       const ini = (r.ini = await run.create(
         new ExpressConnectRouterInterface(hz, 'alicloud_express_connect_router_interface.hangzhou', {
           router_type: 'VRouter',
@@ -273,38 +265,26 @@ test('stack 3 (the README example): two VPCs and VSwitches in two regions, an al
       ));
       // The resource has no opposite_interface_id (deprecated, never sent) and never calls
       // ConnectRouterInterface: the link is made by the legacy connection resources, accepting side first.
-      await run.create(
-        new RouterInterfaceConnection(sh, 'alicloud_router_interface_connection.shanghai', {
-          interface_id: acc.id,
-          opposite_interface_id: ini.id,
-          opposite_router_id: a.routerId,
-          opposite_interface_owner_id: uid,
-        }),
+      await connect(
+        run,
+        uid,
+        { name: 'shanghai', p: sh, id: acc.id, routerId: b.routerId },
+        { name: 'hangzhou', p: hz, id: ini.id, routerId: a.routerId },
       );
-      await run.create(
-        new RouterInterfaceConnection(hz, 'alicloud_router_interface_connection.hangzhou', {
-          interface_id: ini.id,
-          opposite_interface_id: acc.id,
-          opposite_router_id: b.routerId,
-          opposite_interface_owner_id: uid,
-        }),
-      );
-      await run.create(
-        new VpcRouteEntry(hz, 'alicloud_vpc_route_entry.hangzhou_to_shanghai', {
-          route_table_id: a.routeTableId,
-          destination_cidr_block: '10.2.0.0/16',
-          nexthop_type: 'RouterInterface',
-          nexthop_id: ini.id,
-        }),
-      );
-      await run.create(
-        new VpcRouteEntry(sh, 'alicloud_vpc_route_entry.shanghai_to_hangzhou', {
-          route_table_id: b.routeTableId,
-          destination_cidr_block: '10.1.0.0/16',
-          nexthop_type: 'RouterInterface',
-          nexthop_id: acc.id,
-        }),
-      );
+      // Each VPC's routes to the other through its own end.
+      for (const [p, name, vpc, cidr, ri] of [
+        [hz, 'hangzhou_to_shanghai', a, '10.2.0.0/16', ini],
+        [sh, 'shanghai_to_hangzhou', b, '10.1.0.0/16', acc],
+      ] as const) {
+        await run.create(
+          new VpcRouteEntry(p, `alicloud_vpc_route_entry.${name}`, {
+            route_table_id: vpc.routeTableId,
+            destination_cidr_block: cidr,
+            nexthop_type: 'RouterInterface',
+            nexthop_id: ri.id,
+          }),
+        );
+      }
     });
     await run.phase('refresh', async () => {
       await run.refresh();
@@ -340,6 +320,12 @@ test('stack 4: a VBR on an Enabled physical connection, with a fast-link interfa
       const list = at(res, 'PhysicalConnectionSet.PhysicalConnectionType');
       return Array.isArray(list) ? (list[0] as Record<string, unknown> | undefined) : undefined;
     };
+    /** Waits until the physical connection is in one of `target` (none: gone). */
+    const physicalConnectionWait = (what: string, target: string[]) =>
+      hz.waitFor(`physical connection ${what}`, target, async () => {
+        const pc = await physicalConnection();
+        return { obj: pc ?? null, state: String(pc?.Status) };
+      });
     await run.phase('fixture: an Enabled physical connection', async () => {
       const res = await hz.rpc('CreatePhysicalConnection', {
         RegionId: HZ,
@@ -350,10 +336,7 @@ test('stack 4: a VBR on an Enabled physical connection, with a fast-link interfa
         ClientToken: hz.clientToken('CreatePhysicalConnection'),
       });
       pcId = String(res.PhysicalConnectionId);
-      await hz.waitFor('physical connection Enabled', ['Enabled'], async () => {
-        const pc = await physicalConnection();
-        return { obj: pc ?? null, state: String(pc?.Status) };
-      });
+      await physicalConnectionWait('Enabled', ['Enabled']);
     });
     await run.phase('apply', async () => {
       const vpc = await run.create(new Vpc(hz, 'alicloud_vpc.main', { vpc_name: 'tf-replay-vbr-target', cidr_block: '10.4.0.0/16' }));
@@ -406,19 +389,13 @@ test('stack 4: a VBR on an Enabled physical connection, with a fast-link interfa
           PhysicalConnectionId: pcId,
           ClientToken: hz.clientToken('TerminatePhysicalConnection'),
         });
-        await hz.waitFor('physical connection Terminated', ['Terminated'], async () => {
-          const pc = await physicalConnection();
-          return { obj: pc ?? null, state: String(pc?.Status) };
-        });
+        await physicalConnectionWait('Terminated', ['Terminated']);
         await hz.rpc('DeletePhysicalConnection', {
           RegionId: HZ,
           PhysicalConnectionId: pcId,
           ClientToken: hz.clientToken('DeletePhysicalConnection'),
         });
-        await hz.waitFor('physical connection gone', [], async () => {
-          const pc = await physicalConnection();
-          return { obj: pc ?? null, state: String(pc?.Status) };
-        });
+        await physicalConnectionWait('gone', []);
       });
     }
     await run.checkLeftovers([HZ]);

@@ -96,8 +96,108 @@ export abstract class Resource<C extends object> {
     return `${this.address} ${action}`;
   }
 
+  /** [attribute, configured value] of attributes that keep their config name in state. */
+  protected configured(...keys: (keyof C & string)[]): [string, unknown][] {
+    return keys.map((k) => [k, this.config[k]]);
+  }
+
+  /**
+   * Describe, or undefined when it answers not found: always in the legacy resources (`legacy`),
+   * which never look at `d.IsNewResource()`; in the others only once the resource is not new
+   * (while new, not found fails the apply).
+   */
+  protected async find(legacy = false): Promise<Json | undefined> {
+    try {
+      return await this.describe();
+    } catch (e) {
+      if ((legacy || !this.isNew) && notFoundError(e)) return undefined;
+      throw e;
+    }
+  }
+
+  /** The start of a Read: `find`, then the fields the Read takes from the answer of `action`. */
+  protected async found(action: string, fields: readonly Field[], legacy = false): Promise<Json | undefined> {
+    const o = await this.find(legacy);
+    if (o) checkFields(this.ledger, this.where(action), o, fields);
+    return o;
+  }
+
+  /** The Describe an Update starts with; the provider ignores its error. */
+  protected async describeFirst(): Promise<void> {
+    try {
+      await this.describe();
+    } catch {
+      /* ignored by the provider */
+    }
+  }
+
+  /** A VpcServiceV2-style StateRefreshFunc on `field`: not found is the literal nil. */
+  protected stateOrNil(field = 'Status'): Promise<Refresh> {
+    return refreshOr(null, () => this.describe(), field);
+  }
+
+  /** The refresh funcs that return a typed nil map on not found: non-nil, state `""`. */
+  protected stateOrEmpty(field = 'Status'): Promise<Refresh> {
+    return refreshOr({}, () => this.describe(), field);
+  }
+
+  /** A legacy `VpcService.WaitFor*` loop on the Status of this resource. */
+  protected waitForStatus(what: string, status: string): Promise<void> {
+    return this.p.legacyWait(this.where(what), status, async () => ({ Status: sprint((await this.describe()).Status) }));
+  }
+
+  /**
+   * The end of a Create: the id from the answer of `action` (a string at `idPath`), a state wait
+   * for `target`, then Update (which ends with Read).
+   */
+  protected async created(action: string, r: Json, idPath: string, target: string[], refresh: () => Promise<Refresh>): Promise<void> {
+    checkFields(this.ledger, this.where(action), r, [{ path: idPath, type: 'string' }]);
+    this.id = sprint(r[idPath]);
+    await this.p.waitFor(this.where('create'), target, refresh);
+    await this.doUpdate();
+  }
+
+  /**
+   * The changed attributes among `params` (attribute: request parameter) as the parameters of a
+   * Modify call, a removed value as ""; undefined when none changed.
+   */
+  protected changes(params: Partial<Record<keyof C, string>>): Record<string, unknown> | undefined {
+    const body: Record<string, unknown> = {};
+    for (const k of Object.keys(params) as (keyof C)[]) {
+      if (this.changed(k)) body[params[k] as string] = this.config[k] ?? '';
+    }
+    return Object.keys(body).length ? body : undefined;
+  }
+
+  /** A new `resource_group_id`, through `action` (MoveResourceGroup or ChangeResourceGroup). */
+  protected async moveResourceGroup(action: string, resourceType: string, group: string): Promise<void> {
+    const p = this.p;
+    const body = { ResourceId: this.id, RegionId: p.region, NewResourceGroupId: group, ResourceType: resourceType };
+    await p.retry(() => p.rpc(action, body), needRetry);
+  }
+
+  /**
+   * The call of a Delete, in `resource.Retry` while `retryable`: true when it fails as already gone
+   * (`gone`), which ends the Delete there.
+   */
+  protected async deleteCall(
+    call: () => Promise<Json>,
+    retryable: (e: unknown) => boolean,
+    gone: (e: unknown) => boolean = notFoundError,
+  ): Promise<boolean> {
+    try {
+      await this.p.retry(call, retryable);
+      return false;
+    } catch (e) {
+      if (gone(e)) return true;
+      throw e;
+    }
+  }
+
   /** The attributes a plan compares: [state name, configured value]. */
   protected abstract planned(): [string, unknown][];
+  /** The provider's Describe of this resource: a not-found error when it is gone. */
+  protected abstract describe(): Promise<Json>;
   protected abstract doCreate(): Promise<void>;
   /** Read: false when the resource is gone (and not new). */
   abstract read(): Promise<boolean>;
@@ -110,53 +210,36 @@ function sortKeys(v: unknown): unknown {
   return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-/** The refresh of a VpcServiceV2-style StateRefreshFunc: not found is the literal nil. */
-async function refreshOrNil(describe: () => Promise<Json>, field: string): Promise<Refresh> {
+/** A StateRefreshFunc on `field` of what `describe` answers; not found is `gone` (nil or a typed nil map), state `""`. */
+async function refreshOr(gone: null | Json, describe: () => Promise<Json>, field: string): Promise<Refresh> {
   try {
     const o = await describe();
     return { obj: o, state: sprint(at(o, field)) };
   } catch (e) {
-    if (notFoundError(e)) return { obj: null, state: '' };
+    if (notFoundError(e)) return { obj: gone, state: '' };
     throw e;
   }
 }
 
-/** The refresh funcs that return a typed nil map on not found: non-nil, state `""`. */
-async function refreshOrEmpty(describe: () => Promise<Json>, field: string): Promise<Refresh> {
-  try {
-    const o = await describe();
-    return { obj: o, state: sprint(at(o, field)) };
-  } catch (e) {
-    if (notFoundError(e)) return { obj: {}, state: '' };
-    throw e;
-  }
+/** The test of most retries: one of these codes, or NeedRetry (throttling, a busy service). */
+function retryOn(codes: readonly string[]): (e: unknown) => boolean {
+  return (e) => isExpectedErrors(e, codes) || needRetry(e);
 }
 
 const TAGS_TAG: Field = { path: 'Tags.Tag', type: 'tags' };
 const TAGS_TAGS: Field = { path: 'Tags.Tags', type: 'tags' };
 
-/** `VpcServiceV2.SetResourceTags(d, type)`: UnTagResources for removed keys, then TagResources with the whole new map. */
-async function setVpcTags(r: Resource<{ tags?: Tags }>, resourceType: string, before: Tags | undefined, after: Tags | undefined) {
-  await setTags(r, resourceType, before, after, 'UnTagResources', 'TagResources');
-}
+/** The tag actions of `VpcServiceV2.SetResourceTags` and of `ExpressConnectServiceV2.SetResourceTags`. */
+const VPC_TAGGING = { untag: 'UnTagResources', tag: 'TagResources' };
+const EXPRESS_CONNECT_TAGGING = { untag: 'UntagResourcesForExpressConnect', tag: 'TagResourcesForExpressConnect' };
 
-/** `ExpressConnectServiceV2.SetResourceTags(d, type)`: the *ForExpressConnect tag actions. */
-async function setExpressConnectTags(
-  r: Resource<{ tags?: Tags }>,
-  resourceType: string,
-  before: Tags | undefined,
-  after: Tags | undefined,
-) {
-  await setTags(r, resourceType, before, after, 'UntagResourcesForExpressConnect', 'TagResourcesForExpressConnect');
-}
-
+/** `SetResourceTags(d, type)`: `untag` for the removed keys, then `tag` with the whole new map. */
 async function setTags(
   r: Resource<{ tags?: Tags }>,
+  { untag, tag }: typeof VPC_TAGGING,
   resourceType: string,
   before: Tags | undefined,
   after: Tags | undefined,
-  untag: string,
-  tag: string,
 ): Promise<void> {
   const { added, removed } = parsingTags(before, after);
   const keys = removed.filter((k) => !ignoredTag(k));
@@ -217,14 +300,9 @@ const VPC_ROUTE_TABLE_FIELDS: Field[] = [
 
 export class Vpc extends Resource<VpcConfig> {
   protected planned(): [string, unknown][] {
-    const c = this.config;
     return [
-      ['vpc_name', c.vpc_name],
-      ['cidr_block', c.cidr_block],
-      ['description', c.description],
-      ['resource_group_id', c.resource_group_id],
-      ['system_route_table_name', c.system_route_table_name],
-      ['tags', c.tags ?? {}],
+      ...this.configured('vpc_name', 'cidr_block', 'description', 'resource_group_id', 'system_route_table_name'),
+      ['tags', this.config.tags ?? {}],
     ];
   }
 
@@ -237,7 +315,7 @@ export class Vpc extends Resource<VpcConfig> {
   }
 
   /** DescribeVpcVpc: DescribeVpcAttribute; `VpcId: ""` is not found. */
-  private async describe(): Promise<Json> {
+  protected async describe(): Promise<Json> {
     const p = this.p;
     const r = await p.retry(() => p.rpc('DescribeVpcAttribute', { VpcId: this.id, RegionId: p.region }), needRetry);
     if (sprint(r.VpcId) === '') throw new ProviderNotFound(`Vpc ${this.id}`);
@@ -266,25 +344,13 @@ export class Vpc extends Resource<VpcConfig> {
       ResourceGroupId: c.resource_group_id,
       ...tagParams(c.tags),
     };
-    const r = await p.retry(
-      () => p.rpc('CreateVpc', body),
-      (e) => isExpectedErrors(e, ['TaskConflict', 'UnknownError']) || needRetry(e),
-    );
-    checkFields(this.ledger, this.where('CreateVpc'), r, [{ path: 'VpcId', type: 'string' }]);
-    this.id = sprint(r.VpcId);
-    await p.waitFor(this.where('create'), ['Available'], () => refreshOrNil(() => this.describe(), 'Status'));
-    await this.doUpdate();
+    const r = await p.retry(() => p.rpc('CreateVpc', body), retryOn(['TaskConflict', 'UnknownError']));
+    await this.created('CreateVpc', r, 'VpcId', ['Available'], () => this.stateOrNil());
   }
 
   async read(): Promise<boolean> {
-    let o: Json;
-    try {
-      o = await this.describe();
-    } catch (e) {
-      if (!this.isNew && notFoundError(e)) return false;
-      throw e;
-    }
-    checkFields(this.ledger, this.where('DescribeVpcAttribute'), o, VPC_FIELDS);
+    const o = await this.found('DescribeVpcAttribute', VPC_FIELDS);
+    if (!o) return false;
     this.state = {
       cidr_block: o.CidrBlock,
       description: o.Description,
@@ -318,32 +384,26 @@ export class Vpc extends Resource<VpcConfig> {
     const p = this.p;
     const c = this.config;
     if (!this.isNew) {
-      const body: Record<string, unknown> = { VpcId: this.id, RegionId: p.region };
-      let update = false;
-      if (this.changed('description')) [update, body.Description] = [true, c.description ?? ''];
-      if (this.changed('vpc_name')) [update, body.VpcName] = [true, c.vpc_name ?? ''];
-      if (this.changed('cidr_block')) [update, body.CidrBlock] = [true, c.cidr_block ?? ''];
-      if (update) {
+      const changes = this.changes({ description: 'Description', vpc_name: 'VpcName', cidr_block: 'CidrBlock' });
+      if (changes) {
+        const body = { VpcId: this.id, RegionId: p.region, ...changes };
         await p.retry(
           () => p.rpc('ModifyVpcAttribute', body),
-          (e) =>
-            isExpectedErrors(e, [
-              'OperationFailed.LastTokenProcessing',
-              'LastTokenProcessing',
-              'OperationFailed.QueryCenIpv6Status',
-              'IncorrectStatus',
-              'OperationConflict',
-              'SystemBusy',
-              'ServiceUnavailable',
-              'IncorrectVpcStatus',
-            ]) || needRetry(e),
+          retryOn([
+            'OperationFailed.LastTokenProcessing',
+            'LastTokenProcessing',
+            'OperationFailed.QueryCenIpv6Status',
+            'IncorrectStatus',
+            'OperationConflict',
+            'SystemBusy',
+            'ServiceUnavailable',
+            'IncorrectVpcStatus',
+          ]),
         );
-        await p.waitFor(this.where('ModifyVpcAttribute'), ['Available'], () => refreshOrNil(() => this.describe(), 'Status'));
+        await p.waitFor(this.where('ModifyVpcAttribute'), ['Available'], () => this.stateOrNil());
       }
-      if (c.resource_group_id && this.changed('resource_group_id')) {
-        const body = { ResourceId: this.id, RegionId: p.region, NewResourceGroupId: c.resource_group_id, ResourceType: 'VPC' };
-        await p.retry(() => p.rpc('MoveResourceGroup', body), needRetry);
-      }
+      if (c.resource_group_id && this.changed('resource_group_id'))
+        await this.moveResourceGroup('MoveResourceGroup', 'VPC', c.resource_group_id);
     }
     // Always, on create too: the System route table must be there (an error fails the apply).
     const rt = await this.systemRouteTable();
@@ -351,23 +411,18 @@ export class Vpc extends Resource<VpcConfig> {
       const body = { RegionId: p.region, RouteTableId: rt.RouteTableId, RouteTableName: c.system_route_table_name ?? '' };
       await p.retry(() => p.rpc('ModifyRouteTableAttributes', body), needRetry);
     }
-    if (this.changed('tags')) await setVpcTags(this, 'VPC', this.prev?.tags, c.tags);
+    if (this.changed('tags')) await setTags(this, VPC_TAGGING, 'VPC', this.prev?.tags, c.tags);
     await this.read();
   }
 
   protected async doDelete(): Promise<void> {
     const p = this.p;
-    try {
-      await p.retry(
-        () => p.rpc('DeleteVpc', { VpcId: this.id, RegionId: p.region, ClientToken: p.clientToken('DeleteVpc') }),
-        (e) =>
-          isExpectedErrors(e, ['DependencyViolation.VSwitch', 'DependencyViolation.SecurityGroup', 'IncorrectVpcStatus']) || needRetry(e),
-      );
-    } catch (e) {
-      if (isExpectedErrors(e, ['InvalidResource.NotFound']) || notFoundError(e)) return;
-      throw e;
-    }
-    await p.waitFor(this.where('delete'), [], () => refreshOrNil(() => this.describe(), 'Status'));
+    const gone = await this.deleteCall(
+      () => p.rpc('DeleteVpc', { VpcId: this.id, RegionId: p.region, ClientToken: p.clientToken('DeleteVpc') }),
+      retryOn(['DependencyViolation.VSwitch', 'DependencyViolation.SecurityGroup', 'IncorrectVpcStatus']),
+      (e) => isExpectedErrors(e, ['InvalidResource.NotFound']) || notFoundError(e),
+    );
+    if (!gone) await p.waitFor(this.where('delete'), [], () => this.stateOrNil());
   }
 }
 
@@ -399,20 +454,15 @@ const VSWITCH_FIELDS: Field[] = [
 
 export class Vswitch extends Resource<VswitchConfig> {
   protected planned(): [string, unknown][] {
-    const c = this.config;
     return [
-      ['vpc_id', c.vpc_id],
-      ['cidr_block', c.cidr_block],
-      ['zone_id', c.zone_id],
-      ['vswitch_name', c.vswitch_name],
-      ['description', c.description],
-      ['tags', c.tags ?? {}],
+      ...this.configured('vpc_id', 'cidr_block', 'zone_id', 'vswitch_name', 'description'),
+      ['tags', this.config.tags ?? {}],
       ['enable_ipv6', false],
     ];
   }
 
   /** DescribeVpcVswitch: DescribeVSwitchAttributes with VSwitchId in the query; `VSwitchId: ""` is not found. */
-  private async describe(): Promise<Json> {
+  protected async describe(): Promise<Json> {
     const p = this.p;
     const r = await p.retry(() => p.rpc('DescribeVSwitchAttributes', { RegionId: p.region }, { query: { VSwitchId: this.id } }), needRetry);
     if (r.VSwitchId === '') throw new ProviderNotFound(`VSwitch ${this.id}`);
@@ -435,35 +485,25 @@ export class Vswitch extends Resource<VswitchConfig> {
         body.ClientToken = p.clientToken('CreateVSwitch'); // regenerated for every attempt
         return p.rpc('CreateVSwitch', body);
       },
-      (e) =>
-        isExpectedErrors(e, [
-          'TaskConflict',
-          'IncorrectStatus.cbnStatus',
-          'InvalidStatus.RouteEntry',
-          'OperationFailed.IdempotentTokenProcessing',
-          'IncorrectStatus',
-          'CreateVSwitch.IncorrectStatus.cbnStatus',
-          'IncorrectVSwitchStatus',
-          'OperationConflict',
-          'OperationFailed.DistibuteLock',
-          'OperationFailed.NotifyCenCreate',
-        ]) || needRetry(e),
+      retryOn([
+        'TaskConflict',
+        'IncorrectStatus.cbnStatus',
+        'InvalidStatus.RouteEntry',
+        'OperationFailed.IdempotentTokenProcessing',
+        'IncorrectStatus',
+        'CreateVSwitch.IncorrectStatus.cbnStatus',
+        'IncorrectVSwitchStatus',
+        'OperationConflict',
+        'OperationFailed.DistibuteLock',
+        'OperationFailed.NotifyCenCreate',
+      ]),
     );
-    checkFields(this.ledger, this.where('CreateVSwitch'), r, [{ path: 'VSwitchId', type: 'string' }]);
-    this.id = sprint(r.VSwitchId);
-    await p.waitFor(this.where('create'), ['Available'], () => refreshOrEmpty(() => this.describe(), 'Status'));
-    await this.doUpdate();
+    await this.created('CreateVSwitch', r, 'VSwitchId', ['Available'], () => this.stateOrEmpty());
   }
 
   async read(): Promise<boolean> {
-    let o: Json;
-    try {
-      o = await this.describe();
-    } catch (e) {
-      if (!this.isNew && notFoundError(e)) return false;
-      throw e;
-    }
-    checkFields(this.ledger, this.where('DescribeVSwitchAttributes'), o, VSWITCH_FIELDS);
+    const o = await this.found('DescribeVSwitchAttributes', VSWITCH_FIELDS);
+    if (!o) return false;
     this.state = {
       cidr_block: o.CidrBlock,
       description: o.Description,
@@ -481,59 +521,52 @@ export class Vswitch extends Resource<VswitchConfig> {
   protected async doUpdate(): Promise<void> {
     const p = this.p;
     const c = this.config;
-    if (!this.isNew && (this.changed('vswitch_name') || this.changed('description'))) {
-      const body: Record<string, unknown> = { VSwitchId: this.id, RegionId: p.region };
-      if (this.changed('vswitch_name')) body.VSwitchName = c.vswitch_name ?? '';
-      if (this.changed('description')) body.Description = c.description ?? '';
+    const changes = this.isNew ? undefined : this.changes({ vswitch_name: 'VSwitchName', description: 'Description' });
+    if (changes) {
+      const body = { VSwitchId: this.id, RegionId: p.region, ...changes };
       await p.retry(
         () => p.rpc('ModifyVSwitchAttribute', body, { autoRetry: false }),
-        (e) =>
-          isExpectedErrors(e, [
-            'OperationConflict',
-            'OperationFailed.LastTokenProcessing',
-            'IncorrectStatus.VSwitch',
-            'IncorrectStatus.VpcRouteEntry',
-            'ServiceUnavailable',
-          ]) || needRetry(e),
+        retryOn([
+          'OperationConflict',
+          'OperationFailed.LastTokenProcessing',
+          'IncorrectStatus.VSwitch',
+          'IncorrectStatus.VpcRouteEntry',
+          'ServiceUnavailable',
+        ]),
       );
-      await p.waitFor(this.where('ModifyVSwitchAttribute'), ['Available'], () => refreshOrEmpty(() => this.describe(), 'Status'));
+      await p.waitFor(this.where('ModifyVSwitchAttribute'), ['Available'], () => this.stateOrEmpty());
     }
-    if (this.changed('tags')) await setVpcTags(this, 'VSWITCH', this.prev?.tags, c.tags);
+    if (this.changed('tags')) await setTags(this, VPC_TAGGING, 'VSWITCH', this.prev?.tags, c.tags);
     await this.read();
   }
 
   protected async doDelete(): Promise<void> {
     const p = this.p;
-    try {
-      await p.retry(
-        () => p.rpc('DeleteVSwitch', { VSwitchId: this.id, RegionId: p.region }, { autoRetry: false }),
-        (e) =>
-          isExpectedErrors(e, [
-            'DependencyViolation',
-            'DependencyViolation.SnatEntry',
-            'DependencyViolation.MulticastDomain',
-            'OperationConflict',
-            'IncorrectRouteEntryStatus',
-            'InternalError',
-            'TaskConflict',
-            'DependencyViolation.EnhancedNatgw',
-            'DependencyViolation.RouteTable',
-            'DependencyViolation.HaVip',
-            'DeleteVSwitch.IncorrectStatus.cbnStatus',
-            'SystemBusy',
-            'IncorrectVSwitchStatus',
-            'LastTokenProcessing',
-            'OperationDenied.OtherSubnetProcessing',
-            'DependencyViolation.SNAT',
-            'DependencyViolation.NetworkAcl',
-          ]) || needRetry(e),
-      );
-    } catch (e) {
+    const gone = await this.deleteCall(
+      () => p.rpc('DeleteVSwitch', { VSwitchId: this.id, RegionId: p.region }, { autoRetry: false }),
+      retryOn([
+        'DependencyViolation',
+        'DependencyViolation.SnatEntry',
+        'DependencyViolation.MulticastDomain',
+        'OperationConflict',
+        'IncorrectRouteEntryStatus',
+        'InternalError',
+        'TaskConflict',
+        'DependencyViolation.EnhancedNatgw',
+        'DependencyViolation.RouteTable',
+        'DependencyViolation.HaVip',
+        'DeleteVSwitch.IncorrectStatus.cbnStatus',
+        'SystemBusy',
+        'IncorrectVSwitchStatus',
+        'LastTokenProcessing',
+        'OperationDenied.OtherSubnetProcessing',
+        'DependencyViolation.SNAT',
+        'DependencyViolation.NetworkAcl',
+      ]),
       // Only these codes count as "already gone": no generic NotFoundError here.
-      if (isExpectedErrors(e, ['InvalidVswitchID.NotFound', 'InvalidVSwitchId.NotFound'])) return;
-      throw e;
-    }
-    await p.waitFor(this.where('delete'), [''], () => refreshOrEmpty(() => this.describe(), 'Status'));
+      (e) => isExpectedErrors(e, ['InvalidVswitchID.NotFound', 'InvalidVSwitchId.NotFound']),
+    );
+    if (!gone) await p.waitFor(this.where('delete'), [''], () => this.stateOrEmpty());
   }
 }
 
@@ -562,18 +595,11 @@ const ROUTE_TABLE_FIELDS: Field[] = [
 
 export class RouteTable extends Resource<RouteTableConfig> {
   protected planned(): [string, unknown][] {
-    const c = this.config;
-    return [
-      ['vpc_id', c.vpc_id],
-      ['route_table_name', c.route_table_name],
-      ['description', c.description],
-      ['associate_type', c.associate_type],
-      ['tags', c.tags ?? {}],
-    ];
+    return [...this.configured('vpc_id', 'route_table_name', 'description', 'associate_type'), ['tags', this.config.tags ?? {}]];
   }
 
   /** DescribeVpcRouteTable: DescribeRouteTableList by RouteTableId; the first row, no id check. */
-  private async describe(): Promise<Json> {
+  protected async describe(): Promise<Json> {
     const p = this.p;
     const r = await p.retry(() => p.rpc('DescribeRouteTableList', { RouteTableId: this.id, RegionId: p.region }), needRetry);
     const list = at(r, 'RouterTableList.RouterTableListType');
@@ -603,25 +629,14 @@ export class RouteTable extends Resource<RouteTableConfig> {
     };
     const r = await p.retry(
       () => p.rpc('CreateRouteTable', body),
-      (e) =>
-        isExpectedErrors(e, ['OperationConflict', 'LastTokenProcessing', 'IncorrectStatus', 'SystemBusy', 'ServiceUnavailable']) ||
-        needRetry(e),
+      retryOn(['OperationConflict', 'LastTokenProcessing', 'IncorrectStatus', 'SystemBusy', 'ServiceUnavailable']),
     );
-    checkFields(this.ledger, this.where('CreateRouteTable'), r, [{ path: 'RouteTableId', type: 'string' }]);
-    this.id = sprint(r.RouteTableId);
-    await p.waitFor(this.where('create'), ['Available'], () => refreshOrNil(() => this.describe(), 'Status'));
-    await this.doUpdate();
+    await this.created('CreateRouteTable', r, 'RouteTableId', ['Available'], () => this.stateOrNil());
   }
 
   async read(): Promise<boolean> {
-    let o: Json;
-    try {
-      o = await this.describe();
-    } catch (e) {
-      if (!this.isNew && notFoundError(e)) return false;
-      throw e;
-    }
-    checkFields(this.ledger, this.where('DescribeRouteTableList'), o, ROUTE_TABLE_FIELDS);
+    const o = await this.found('DescribeRouteTableList', ROUTE_TABLE_FIELDS);
+    if (!o) return false;
     this.state = {
       associate_type: o.AssociateType,
       description: o.Description,
@@ -638,51 +653,39 @@ export class RouteTable extends Resource<RouteTableConfig> {
   protected async doUpdate(): Promise<void> {
     const p = this.p;
     const c = this.config;
-    try {
-      await this.describe(); // always called first; its error is ignored
-    } catch {
-      /* ignored by the provider */
-    }
-    if (!this.isNew && (this.changed('route_table_name') || this.changed('description'))) {
-      const body: Record<string, unknown> = { RouteTableId: this.id, RegionId: p.region };
-      if (this.changed('route_table_name')) body.RouteTableName = c.route_table_name ?? '';
-      if (this.changed('description')) body.Description = c.description ?? '';
+    await this.describeFirst(); // always called first; its error is ignored
+    const changes = this.isNew ? undefined : this.changes({ route_table_name: 'RouteTableName', description: 'Description' });
+    if (changes) {
+      const body = { RouteTableId: this.id, RegionId: p.region, ...changes };
       await p.retry(
         () => p.rpc('ModifyRouteTableAttributes', body),
-        (e) =>
-          isExpectedErrors(e, [
-            'OperationConflict',
-            'LastTokenProcessing',
-            'IncorrectStatus',
-            'SystemBusy',
-            'ServiceUnavailable',
-            'IncorrectStatus.RoutePropagationStatus',
-          ]) || needRetry(e),
+        retryOn([
+          'OperationConflict',
+          'LastTokenProcessing',
+          'IncorrectStatus',
+          'SystemBusy',
+          'ServiceUnavailable',
+          'IncorrectStatus.RoutePropagationStatus',
+        ]),
       );
     }
-    if (this.changed('tags')) await setVpcTags(this, 'ROUTETABLE', this.prev?.tags, c.tags);
+    if (this.changed('tags')) await setTags(this, VPC_TAGGING, 'ROUTETABLE', this.prev?.tags, c.tags);
     await this.read();
   }
 
   protected async doDelete(): Promise<void> {
     const p = this.p;
-    try {
-      await p.retry(
-        () => p.rpc('DeleteRouteTable', { RouteTableId: this.id, RegionId: p.region }),
-        (e) =>
-          isExpectedErrors(e, [
-            'OperationConflict',
-            'DependencyViolation.RouteEntry',
-            'IncorrectRouteTableStatus',
-            'IncorrectStatus.cbnStatus',
-            'OperationDenied.GatewayAssociated',
-          ]) || needRetry(e),
-      );
-    } catch (e) {
-      if (notFoundError(e)) return;
-      throw e;
-    }
-    await p.waitFor(this.where('delete'), [], () => refreshOrNil(() => this.describe(), 'Status'));
+    const gone = await this.deleteCall(
+      () => p.rpc('DeleteRouteTable', { RouteTableId: this.id, RegionId: p.region }),
+      retryOn([
+        'OperationConflict',
+        'DependencyViolation.RouteEntry',
+        'IncorrectRouteTableStatus',
+        'IncorrectStatus.cbnStatus',
+        'OperationDenied.GatewayAssociated',
+      ]),
+    );
+    if (!gone) await p.waitFor(this.where('delete'), [], () => this.stateOrNil());
   }
 }
 
@@ -709,14 +712,11 @@ const ATTACHMENT_RETRY = [
 
 export class RouteTableAttachment extends Resource<RouteTableAttachmentConfig> {
   protected planned(): [string, unknown][] {
-    return [
-      ['route_table_id', this.config.route_table_id],
-      ['vswitch_id', this.config.vswitch_id],
-    ];
+    return this.configured('route_table_id', 'vswitch_id');
   }
 
   /** DescribeVpcRouteTableAttachment: the route table row, if its VSwitchIds holds the vswitch. */
-  private async describe(): Promise<Json> {
+  protected async describe(): Promise<Json> {
     const p = this.p;
     const [rt, vsw] = this.id.split(':') as [string, string];
     const r = await p.retry(() => p.rpc('DescribeRouteTableList', { RegionId: p.region }, { query: { RouteTableId: rt } }), needRetry);
@@ -732,30 +732,21 @@ export class RouteTableAttachment extends Resource<RouteTableAttachmentConfig> {
     const p = this.p;
     const c = this.config;
     const body: Record<string, unknown> = { RouteTableId: c.route_table_id, VSwitchId: c.vswitch_id, RegionId: p.region };
-    await p.retry(
-      () => {
-        body.ClientToken = p.clientToken('AssociateRouteTable');
-        return p.rpc('AssociateRouteTable', body);
-      },
-      (e) => isExpectedErrors(e, ATTACHMENT_RETRY) || needRetry(e),
-    );
+    await p.retry(() => {
+      body.ClientToken = p.clientToken('AssociateRouteTable');
+      return p.rpc('AssociateRouteTable', body);
+    }, retryOn(ATTACHMENT_RETRY));
     this.id = `${c.route_table_id}:${c.vswitch_id}`;
-    await p.waitFor(this.where('create'), ['Available'], () => refreshOrEmpty(() => this.describe(), 'Status'));
+    await p.waitFor(this.where('create'), ['Available'], () => this.stateOrEmpty());
     await this.read();
   }
 
   async read(): Promise<boolean> {
-    let o: Json;
-    try {
-      o = await this.describe();
-    } catch (e) {
-      if (!this.isNew && notFoundError(e)) return false;
-      throw e;
-    }
-    checkFields(this.ledger, this.where('DescribeRouteTableList'), o, [
+    const o = await this.found('DescribeRouteTableList', [
       { path: 'Status', type: 'string' },
       { path: 'RouteTableId', type: 'string' },
     ]);
+    if (!o) return false;
     this.state = { status: o.Status, route_table_id: o.RouteTableId, vswitch_id: this.id.split(':')[1] };
     return true;
   }
@@ -767,22 +758,17 @@ export class RouteTableAttachment extends Resource<RouteTableAttachmentConfig> {
   protected async doDelete(): Promise<void> {
     const p = this.p;
     const [rt, vsw] = this.id.split(':') as [string, string];
-    try {
-      await p.retry(
-        () =>
-          p.rpc('UnassociateRouteTable', {
-            RouteTableId: rt,
-            VSwitchId: vsw,
-            RegionId: p.region,
-            ClientToken: p.clientToken('UnassociateRouteTable'),
-          }),
-        (e) => isExpectedErrors(e, ATTACHMENT_RETRY) || needRetry(e),
-      );
-    } catch (e) {
-      if (notFoundError(e)) return;
-      throw e;
-    }
-    await p.waitFor(this.where('delete'), [''], () => refreshOrEmpty(() => this.describe(), 'Status'));
+    const gone = await this.deleteCall(
+      () =>
+        p.rpc('UnassociateRouteTable', {
+          RouteTableId: rt,
+          VSwitchId: vsw,
+          RegionId: p.region,
+          ClientToken: p.clientToken('UnassociateRouteTable'),
+        }),
+      retryOn(ATTACHMENT_RETRY),
+    );
+    if (!gone) await p.waitFor(this.where('delete'), [''], () => this.stateOrEmpty());
   }
 }
 
@@ -855,15 +841,7 @@ const LEGACY_DELETE_RETRY = [
 
 export class RouteEntry extends Resource<RouteEntryConfig> {
   protected planned(): [string, unknown][] {
-    const c = this.config;
-    return [
-      ['route_table_id', c.route_table_id],
-      ['destination_cidrblock', c.destination_cidrblock],
-      ['nexthop_type', c.nexthop_type],
-      ['nexthop_id', c.nexthop_id],
-      ['name', c.name],
-      ['description', c.description],
-    ];
+    return this.configured('route_table_id', 'destination_cidrblock', 'nexthop_type', 'nexthop_id', 'name', 'description');
   }
 
   private tables(r: Json): Json[] {
@@ -890,7 +868,7 @@ export class RouteEntry extends Resource<RouteEntryConfig> {
   }
 
   /** DescribeRouteEntry: scan every table for cidr, next-hop type and InstanceId == next-hop id. */
-  private async describe(): Promise<Json> {
+  protected async describe(): Promise<Json> {
     const c = this.config;
     const r = await this.p.sdk('DescribeRouteTables', { RouteTableId: c.route_table_id });
     const tables = this.tables(r);
@@ -935,19 +913,13 @@ export class RouteEntry extends Resource<RouteEntryConfig> {
       },
       (e) => isExpectedErrors(e, LEGACY_CREATE_RETRY),
     );
-    await p.legacyWait(this.where('create'), 'Available', async () => ({ Status: sprint((await this.describe()).Status) }));
+    await this.waitForStatus('create', 'Available');
     await this.read();
   }
 
   async read(): Promise<boolean> {
-    let o: Json;
-    try {
-      o = await this.describe();
-    } catch (e) {
-      if (notFoundError(e)) return false;
-      throw e;
-    }
-    checkFields(this.ledger, this.where('DescribeRouteTables'), o, LEGACY_ROUTE_ENTRY_FIELDS);
+    const o = await this.found('DescribeRouteTables', LEGACY_ROUTE_ENTRY_FIELDS, true);
+    if (!o) return false;
     this.state = {
       route_table_id: sprint(o.RouteTableId),
       destination_cidrblock: sprint(o.DestinationCidrBlock),
@@ -967,21 +939,17 @@ export class RouteEntry extends Resource<RouteEntryConfig> {
     const p = this.p;
     const c = this.config;
     await this.waitAllAvailable();
-    try {
-      await p.retry(
-        () =>
-          p.sdk('DeleteRouteEntry', {
-            RouteTableId: c.route_table_id,
-            DestinationCidrBlock: c.destination_cidrblock,
-            NextHopId: c.nexthop_id,
-          }),
-        (e) => isExpectedErrors(e, LEGACY_DELETE_RETRY),
-      );
-    } catch (e) {
-      if (isExpectedErrors(e, ['InvalidRouteEntry.NotFound'])) return;
-      throw e;
-    }
-    await p.legacyWait(this.where('delete'), 'Deleted', async () => ({ Status: sprint((await this.describe()).Status) }));
+    const gone = await this.deleteCall(
+      () =>
+        p.sdk('DeleteRouteEntry', {
+          RouteTableId: c.route_table_id,
+          DestinationCidrBlock: c.destination_cidrblock,
+          NextHopId: c.nexthop_id,
+        }),
+      (e) => isExpectedErrors(e, LEGACY_DELETE_RETRY),
+      (e) => isExpectedErrors(e, ['InvalidRouteEntry.NotFound']),
+    );
+    if (!gone) await this.waitForStatus('delete', 'Deleted');
   }
 }
 
@@ -1035,15 +1003,7 @@ const VPC_ROUTE_ENTRY_RETRY = [
 
 export class VpcRouteEntry extends Resource<VpcRouteEntryConfig> {
   protected planned(): [string, unknown][] {
-    const c = this.config;
-    return [
-      ['route_table_id', c.route_table_id],
-      ['destination_cidr_block', c.destination_cidr_block],
-      ['nexthop_type', c.nexthop_type],
-      ['nexthop_id', c.nexthop_id],
-      ['route_entry_name', c.route_entry_name],
-      ['description', c.description],
-    ];
+    return this.configured('route_table_id', 'destination_cidr_block', 'nexthop_type', 'nexthop_id', 'route_entry_name', 'description');
   }
 
   private get parts(): [string, string] {
@@ -1051,7 +1011,7 @@ export class VpcRouteEntry extends Resource<VpcRouteEntryConfig> {
   }
 
   /** DescribeVpcRouteEntry: DescribeRouteEntryList by table and CIDR; row 0. */
-  private async describe(): Promise<Json> {
+  protected async describe(): Promise<Json> {
     const p = this.p;
     const [rt, cidr] = this.parts;
     let r: Json;
@@ -1091,28 +1051,16 @@ export class VpcRouteEntry extends Resource<VpcRouteEntryConfig> {
     };
     await p.retry(
       () => p.rpc('CreateRouteEntry', body),
-      (e) =>
-        isExpectedErrors(e, [
-          ...VPC_ROUTE_ENTRY_RETRY,
-          'IncorrectVSwitchStatus',
-          'IncorrectStatus.RouterInterface',
-          'IncorrectStatus.PrefixList',
-        ]) || needRetry(e),
+      retryOn([...VPC_ROUTE_ENTRY_RETRY, 'IncorrectVSwitchStatus', 'IncorrectStatus.RouterInterface', 'IncorrectStatus.PrefixList']),
     );
     this.id = `${c.route_table_id}:${c.destination_cidr_block}`;
     await this.doUpdate(); // no state wait
   }
 
   async read(): Promise<boolean> {
-    let o: Json;
-    try {
-      o = await this.describe();
-    } catch (e) {
-      if (!this.isNew && notFoundError(e)) return false;
-      throw e;
-    }
+    const o = await this.found('DescribeRouteEntryList', VPC_ROUTE_ENTRY_FIELDS);
+    if (!o) return false;
     const where = this.where('DescribeRouteEntryList');
-    checkFields(this.ledger, where, o, VPC_ROUTE_ENTRY_FIELDS);
     const first = at(o, 'NextHops.NextHop');
     if (!Array.isArray(first) || typeof first[0] !== 'object' || first[0] === null) {
       throw new ProviderCrash(`${where}: $.NextHops.NextHop[0] is ${JSON.stringify(first)} (the map assertion panics)`);
@@ -1177,23 +1125,17 @@ export class VpcRouteEntry extends Resource<VpcRouteEntryConfig> {
   protected async doUpdate(): Promise<void> {
     const p = this.p;
     const c = this.config;
-    if (!this.isNew) {
-      const body: Record<string, unknown> = {
-        DestinationCidrBlock: c.destination_cidr_block,
-        RouteTableId: c.route_table_id,
-        RegionId: p.region,
-      };
-      let update = false;
-      if (this.changed('route_entry_name')) [update, body.RouteEntryName] = [true, c.route_entry_name ?? ''];
-      if (this.changed('description')) [update, body.Description] = [true, c.description ?? ''];
-      if (this.changed('nexthop_id')) [update, body.NewNextHopId] = [true, c.nexthop_id];
-      if (this.changed('nexthop_type')) [update, body.NewNextHopType] = [true, c.nexthop_type];
-      if (update) {
-        await p.retry(
-          () => p.rpc('ModifyRouteEntry', body),
-          (e) => isExpectedErrors(e, VPC_ROUTE_ENTRY_RETRY) || needRetry(e),
-        );
-      }
+    const changes = this.isNew
+      ? undefined
+      : this.changes({
+          route_entry_name: 'RouteEntryName',
+          description: 'Description',
+          nexthop_id: 'NewNextHopId',
+          nexthop_type: 'NewNextHopType',
+        });
+    if (changes) {
+      const body = { DestinationCidrBlock: c.destination_cidr_block, RouteTableId: c.route_table_id, RegionId: p.region, ...changes };
+      await p.retry(() => p.rpc('ModifyRouteEntry', body), retryOn(VPC_ROUTE_ENTRY_RETRY));
     }
     await this.read();
   }
@@ -1203,16 +1145,11 @@ export class VpcRouteEntry extends Resource<VpcRouteEntryConfig> {
     const [rt, cidr] = this.parts;
     // One next hop: NextHopId (and RouteEntryId, which no Read sets, so it is never sent).
     const body = { RouteTableId: rt, DestinationCidrBlock: cidr, RegionId: p.region, NextHopId: this.state.nexthop_id || undefined };
-    try {
-      await p.retry(
-        () => p.rpc('DeleteRouteEntry', body),
-        (e) => isExpectedErrors(e, [...VPC_ROUTE_ENTRY_RETRY, 'IncorrectStatus.PrefixList']) || needRetry(e),
-      );
-    } catch (e) {
-      if (notFoundError(e)) return;
-      throw e;
-    }
-    await p.waitFor(this.where('delete'), [], () => refreshOrNil(() => this.describe(), 'Status'));
+    const gone = await this.deleteCall(
+      () => p.rpc('DeleteRouteEntry', body),
+      retryOn([...VPC_ROUTE_ENTRY_RETRY, 'IncorrectStatus.PrefixList']),
+    );
+    if (!gone) await p.waitFor(this.where('delete'), [], () => this.stateOrNil());
   }
 }
 
@@ -1267,15 +1204,16 @@ export class RouterInterface extends Resource<RouterInterfaceConfig> {
   protected planned(): [string, unknown][] {
     const c = this.config;
     return [
-      ['opposite_region', c.opposite_region],
-      ['router_type', c.router_type],
-      ['router_id', c.router_id],
-      ['role', c.role],
+      ...this.configured('opposite_region', 'router_type', 'router_id', 'role'),
       ['specification', c.role === 'AcceptingSide' ? 'Negative' : c.specification],
-      ['name', c.name],
-      ['description', c.description],
+      ...this.configured('name', 'description'),
       ['instance_charge_type', c.instance_charge_type ?? 'PostPaid'],
     ];
+  }
+
+  /** `VpcService.DescribeRouterInterface` in the provider's region. */
+  protected describe(): Promise<Json> {
+    return describeLegacyRouterInterface(this.p, this.id);
   }
 
   protected async doCreate(): Promise<void> {
@@ -1307,16 +1245,14 @@ export class RouterInterface extends Resource<RouterInterfaceConfig> {
     });
     checkFields(this.ledger, this.where('CreateRouterInterface'), r, [{ path: 'RouterInterfaceId', type: 'loose' }]);
     this.id = sprint(r.RouterInterfaceId);
-    await p.legacyWait(this.where('create'), 'Idle', async () => ({
-      Status: sprint((await describeLegacyRouterInterface(p, this.id)).Status),
-    }));
+    await this.waitForStatus('create', 'Idle');
     await this.doUpdate();
   }
 
   async read(): Promise<boolean> {
     let o: Json;
     try {
-      o = await describeLegacyRouterInterface(this.p, this.id);
+      o = await this.describe();
     } catch (e) {
       if (notFoundError(e)) return false;
       // Other errors are ignored: the read goes on with an empty struct.
@@ -1366,13 +1302,8 @@ export class RouterInterface extends Resource<RouterInterfaceConfig> {
 
   protected async doDelete(): Promise<void> {
     const p = this.p;
-    let o: Json;
-    try {
-      o = await describeLegacyRouterInterface(p, this.id);
-    } catch (e) {
-      if (notFoundError(e)) return;
-      throw e;
-    }
+    const o = await this.find(true);
+    if (!o) return;
     if (o.Status === 'Active') await p.sdk('DeactivateRouterInterface', { RouterInterfaceId: this.id });
     const token = p.clientToken('DeleteRouterInterface');
     try {
@@ -1385,9 +1316,7 @@ export class RouterInterface extends Resource<RouterInterfaceConfig> {
       // The provider builds the wrapped error and drops it; the wait below then decides.
       this.ledger.problem(this.where('DeleteRouterInterface'), `failed (the provider drops this error and waits): ${describeError(e)}`);
     }
-    await p.legacyWait(this.where('delete'), 'Deleted', async () => ({
-      Status: sprint((await describeLegacyRouterInterface(p, this.id)).Status),
-    }));
+    await this.waitForStatus('delete', 'Deleted');
   }
 }
 
@@ -1406,16 +1335,14 @@ export class RouterInterfaceConnection extends Resource<RouterInterfaceConnectio
   protected planned(): [string, unknown][] {
     const c = this.config;
     return [
-      ['interface_id', c.interface_id],
-      ['opposite_interface_id', c.opposite_interface_id],
-      ['opposite_router_id', c.opposite_router_id],
+      ...this.configured('interface_id', 'opposite_interface_id', 'opposite_router_id'),
       ['opposite_router_type', c.opposite_interface_owner_id ? (c.opposite_router_type ?? 'VRouter') : c.opposite_router_type],
-      ['opposite_interface_owner_id', c.opposite_interface_owner_id],
+      ...this.configured('opposite_interface_owner_id'),
     ];
   }
 
   /** DescribeRouterInterfaceConnection: not found while any opposite field is empty. */
-  private async describe(): Promise<Json> {
+  protected async describe(): Promise<Json> {
     const o = await describeLegacyRouterInterface(this.p, this.id);
     if (!o.OppositeInterfaceId || !o.OppositeRouterType || !o.OppositeRouterId || !o.OppositeInterfaceOwnerId) {
       throw new ProviderNotFound(`RouterInterface connection ${this.id}`);
@@ -1424,7 +1351,7 @@ export class RouterInterfaceConnection extends Resource<RouterInterfaceConnectio
   }
 
   private waitConnection(status: string): Promise<void> {
-    return this.p.legacyWait(this.where(`connection ${status}`), status, async () => ({ Status: sprint((await this.describe()).Status) }));
+    return this.waitForStatus(`connection ${status}`, status);
   }
 
   protected async doCreate(): Promise<void> {
@@ -1474,14 +1401,8 @@ export class RouterInterfaceConnection extends Resource<RouterInterfaceConnectio
   }
 
   async read(): Promise<boolean> {
-    let o: Json;
-    try {
-      o = await this.describe();
-    } catch (e) {
-      if (notFoundError(e)) return false;
-      throw e;
-    }
-    checkFields(this.ledger, this.where('DescribeRouterInterfaces'), o, LEGACY_RI_FIELDS);
+    const o = await this.found('DescribeRouterInterfaces', LEGACY_RI_FIELDS, true);
+    if (!o) return false;
     if (o.Status === 'Inactive') {
       await this.p.sdk('ActivateRouterInterface', { RouterInterfaceId: this.id });
       await this.waitConnection('Active');
@@ -1502,14 +1423,8 @@ export class RouterInterfaceConnection extends Resource<RouterInterfaceConnectio
   }
 
   protected async doDelete(): Promise<void> {
-    let o: Json;
-    try {
-      o = await this.describe();
-    } catch (e) {
-      if (notFoundError(e)) return;
-      throw e;
-    }
-    if (o.Status === 'Idle') return;
+    const o = await this.find(true);
+    if (!o || o.Status === 'Idle') return;
     // A connection cannot be removed: deleting it only deactivates the interface.
     if (o.Status === 'Active') await this.p.sdk('DeactivateRouterInterface', { RouterInterfaceId: this.id });
     await this.waitConnection('Inactive');
@@ -1589,28 +1504,29 @@ function paymentType(chargeType: unknown): unknown {
 
 export class ExpressConnectRouterInterface extends Resource<ExpressConnectRouterInterfaceConfig> {
   protected planned(): [string, unknown][] {
-    const c = this.config;
     return [
-      ['router_type', c.router_type],
-      ['router_id', c.router_id],
-      ['role', c.role],
-      ['spec', c.spec],
-      ['opposite_region_id', c.opposite_region_id],
-      ['payment_type', c.payment_type],
-      ['opposite_router_id', c.opposite_router_id],
-      ['opposite_router_type', c.opposite_router_type],
-      ['opposite_interface_owner_id', c.opposite_interface_owner_id],
-      ['access_point_id', c.access_point_id],
-      ['fast_link_mode', c.fast_link_mode],
-      ['router_interface_name', c.router_interface_name],
-      ['description', c.description],
-      ['resource_group_id', c.resource_group_id],
-      ['tags', c.tags ?? {}],
+      ...this.configured(
+        'router_type',
+        'router_id',
+        'role',
+        'spec',
+        'opposite_region_id',
+        'payment_type',
+        'opposite_router_id',
+        'opposite_router_type',
+        'opposite_interface_owner_id',
+        'access_point_id',
+        'fast_link_mode',
+        'router_interface_name',
+        'description',
+        'resource_group_id',
+      ),
+      ['tags', this.config.tags ?? {}],
     ];
   }
 
   /** DescribeExpressConnectRouterInterface: DescribeRouterInterfaceAttribute(InstanceId); `RouterInterfaceId: ""` is not found. */
-  private async describe(): Promise<Json> {
+  protected async describe(): Promise<Json> {
     const p = this.p;
     const r = await p.retry(() => p.rpc('DescribeRouterInterfaceAttribute', { InstanceId: this.id, RegionId: p.region }), needRetry);
     if (sprint(r.RouterInterfaceId) === '') throw new ProviderNotFound(`RouterInterface ${this.id}`);
@@ -1619,10 +1535,14 @@ export class ExpressConnectRouterInterface extends Resource<ExpressConnectRouter
 
   /** ExpressConnectRouterInterfaceStateRefreshFunc: ChargeType converted, typed nil on not found. */
   private stateOf(): Promise<Refresh> {
-    return refreshOrEmpty(async () => {
-      const o = await this.describe();
-      return { ...o, ChargeType: paymentType(o.ChargeType) };
-    }, 'Status');
+    return refreshOr(
+      {},
+      async () => {
+        const o = await this.describe();
+        return { ...o, ChargeType: paymentType(o.ChargeType) };
+      },
+      'Status',
+    );
   }
 
   protected async doCreate(): Promise<void> {
@@ -1648,25 +1568,13 @@ export class ExpressConnectRouterInterface extends Resource<ExpressConnectRouter
       Spec: c.spec,
       Role: c.role,
     };
-    const r = await p.retry(
-      () => p.rpc('CreateRouterInterface', body),
-      (e) => isExpectedErrors(e, ['IncorrectStatus.CenStatus']) || needRetry(e),
-    );
-    checkFields(this.ledger, this.where('CreateRouterInterface'), r, [{ path: 'RouterInterfaceId', type: 'string' }]);
-    this.id = sprint(r.RouterInterfaceId);
-    await p.waitFor(this.where('create'), ['Idle', 'Active'], () => this.stateOf());
-    await this.doUpdate();
+    const r = await p.retry(() => p.rpc('CreateRouterInterface', body), retryOn(['IncorrectStatus.CenStatus']));
+    await this.created('CreateRouterInterface', r, 'RouterInterfaceId', ['Idle', 'Active'], () => this.stateOf());
   }
 
   async read(): Promise<boolean> {
-    let o: Json;
-    try {
-      o = await this.describe();
-    } catch (e) {
-      if (!this.isNew && notFoundError(e)) return false;
-      throw e;
-    }
-    checkFields(this.ledger, this.where('DescribeRouterInterfaceAttribute'), o, EXPRESS_RI_FIELDS);
+    const o = await this.found('DescribeRouterInterfaceAttribute', EXPRESS_RI_FIELDS);
+    if (!o) return false;
     const fast = o.FastLinkMode;
     this.state = {
       access_point_id: o.AccessPointId,
@@ -1697,17 +1605,11 @@ export class ExpressConnectRouterInterface extends Resource<ExpressConnectRouter
   protected async doUpdate(): Promise<void> {
     const p = this.p;
     const c = this.config;
-    try {
-      await this.describe(); // always called first, its error ignored
-    } catch {
-      /* ignored by the provider */
-    }
+    await this.describeFirst(); // always called first, its error ignored
     if (!this.isNew) {
-      const body: Record<string, unknown> = { RouterInterfaceId: this.id, RegionId: p.region };
-      let update = false;
-      if (this.changed('description')) [update, body.Description] = [true, c.description ?? ''];
-      if (this.changed('router_interface_name')) [update, body.Name] = [true, c.router_interface_name ?? ''];
-      if (update) {
+      const changes = this.changes({ description: 'Description', router_interface_name: 'Name' });
+      if (changes) {
+        const body = { RouterInterfaceId: this.id, RegionId: p.region, ...changes };
         await p.retry(() => p.rpc('ModifyRouterInterfaceAttribute', body), needRetry);
         await p.waitFor(this.where('ModifyRouterInterfaceAttribute'), ['Idle', 'Active'], () => this.stateOf());
       }
@@ -1722,12 +1624,10 @@ export class ExpressConnectRouterInterface extends Resource<ExpressConnectRouter
         // Waits for Active only: an Idle interface would time out here.
         await p.waitFor(this.where('ModifyRouterInterfaceSpec'), ['Active'], () => this.stateOf());
       }
-      if (c.resource_group_id && this.changed('resource_group_id')) {
-        const body = { ResourceId: this.id, RegionId: p.region, NewResourceGroupId: c.resource_group_id, ResourceType: 'ROUTERINTERFACE' };
-        await p.retry(() => p.rpc('ChangeResourceGroup', body), needRetry);
-      }
+      if (c.resource_group_id && this.changed('resource_group_id'))
+        await this.moveResourceGroup('ChangeResourceGroup', 'ROUTERINTERFACE', c.resource_group_id);
     }
-    if (this.changed('tags')) await setExpressConnectTags(this, 'ROUTERINTERFACE', this.prev?.tags, c.tags);
+    if (this.changed('tags')) await setTags(this, EXPRESS_CONNECT_TAGGING, 'ROUTERINTERFACE', this.prev?.tags, c.tags);
     await this.read();
   }
 
@@ -1756,13 +1656,7 @@ export class ExpressConnectRouterInterface extends Resource<ExpressConnectRouter
       return;
     }
     const act = action;
-    try {
-      await p.retry(() => p.rpc(act, body), needRetry);
-    } catch (e) {
-      if (notFoundError(e)) return;
-      throw e;
-    }
-    // No wait after either.
+    await this.deleteCall(() => p.rpc(act, body), needRetry); // no wait after either
   }
 }
 
@@ -1811,18 +1705,19 @@ const VBR_FIELDS: Field[] = [
 
 export class VirtualBorderRouter extends Resource<VirtualBorderRouterConfig> {
   protected planned(): [string, unknown][] {
-    const c = this.config;
     return [
-      ['physical_connection_id', c.physical_connection_id],
-      ['vlan_id', c.vlan_id],
-      ['local_gateway_ip', c.local_gateway_ip],
-      ['peer_gateway_ip', c.peer_gateway_ip],
-      ['peering_subnet_mask', c.peering_subnet_mask],
-      ['virtual_border_router_name', c.virtual_border_router_name],
-      ['description', c.description],
-      ['circuit_code', c.circuit_code],
-      ['resource_group_id', c.resource_group_id],
-      ['tags', c.tags ?? {}],
+      ...this.configured(
+        'physical_connection_id',
+        'vlan_id',
+        'local_gateway_ip',
+        'peer_gateway_ip',
+        'peering_subnet_mask',
+        'virtual_border_router_name',
+        'description',
+        'circuit_code',
+        'resource_group_id',
+      ),
+      ['tags', this.config.tags ?? {}],
     ];
   }
 
@@ -1831,7 +1726,7 @@ export class VirtualBorderRouter extends Resource<VirtualBorderRouterConfig> {
   }
 
   /** DescribeExpressConnectVirtualBorderRouter: DescribeVirtualBorderRouters filtered by VbrId, cross-account VBRs included. */
-  private async describe(): Promise<Json> {
+  protected async describe(): Promise<Json> {
     const p = this.p;
     const body = { RegionId: p.region, IncludeCrossAccountVbr: 'true', Filter: [{ Key: 'VbrId', Value: [this.id] }] };
     const r = await p.retry(() => p.rpc('DescribeVirtualBorderRouters', body), needRetry);
@@ -1839,10 +1734,6 @@ export class VirtualBorderRouter extends Resource<VirtualBorderRouterConfig> {
     const first = list[0] as Json | undefined;
     if (!first || sprint(first.VbrId) === '') throw new ProviderNotFound(`VirtualBorderRouter ${this.id}`);
     return first;
-  }
-
-  private stateOf(): Promise<Refresh> {
-    return refreshOrEmpty(() => this.describe(), 'Status');
   }
 
   protected async doCreate(): Promise<void> {
@@ -1862,25 +1753,13 @@ export class VirtualBorderRouter extends Resource<VirtualBorderRouterConfig> {
       PhysicalConnectionId: c.physical_connection_id,
       PeerGatewayIp: c.peer_gateway_ip,
     };
-    const r = await p.retry(
-      () => p.rpc('CreateVirtualBorderRouter', body),
-      (e) => isExpectedErrors(e, ['TaskConflict']) || needRetry(e),
-    );
-    checkFields(this.ledger, this.where('CreateVirtualBorderRouter'), r, [{ path: 'VbrId', type: 'string' }]);
-    this.id = sprint(r.VbrId);
-    await p.waitFor(this.where('create'), ['active', 'unconfirmed'], () => this.stateOf());
-    await this.doUpdate();
+    const r = await p.retry(() => p.rpc('CreateVirtualBorderRouter', body), retryOn(['TaskConflict']));
+    await this.created('CreateVirtualBorderRouter', r, 'VbrId', ['active', 'unconfirmed'], () => this.stateOrEmpty());
   }
 
   async read(): Promise<boolean> {
-    let o: Json;
-    try {
-      o = await this.describe();
-    } catch (e) {
-      if (!this.isNew && notFoundError(e)) return false;
-      throw e;
-    }
-    checkFields(this.ledger, this.where('DescribeVirtualBorderRouters'), o, VBR_FIELDS);
+    const o = await this.found('DescribeVirtualBorderRouters', VBR_FIELDS);
+    if (!o) return false;
     this.state = {
       circuit_code: o.CircuitCode,
       description: o.Description,
@@ -1901,11 +1780,7 @@ export class VirtualBorderRouter extends Resource<VirtualBorderRouterConfig> {
   protected async doUpdate(): Promise<void> {
     const p = this.p;
     const c = this.config;
-    try {
-      await this.describe(); // always called first
-    } catch {
-      /* ignored by the provider */
-    }
+    await this.describeFirst(); // always called first
     if (!this.isNew) {
       const changes = (
         [
@@ -1933,38 +1808,26 @@ export class VirtualBorderRouter extends Resource<VirtualBorderRouterConfig> {
         if (c.description || this.changed('description')) body.Description = c.description ?? '';
         if (c.virtual_border_router_name || this.changed('virtual_border_router_name')) body.Name = c.virtual_border_router_name ?? '';
         await p.retry(() => p.rpc('ModifyVirtualBorderRouterAttribute', body), needRetry);
-        await p.waitFor(this.where('ModifyVirtualBorderRouterAttribute'), ['active'], () => this.stateOf());
+        await p.waitFor(this.where('ModifyVirtualBorderRouterAttribute'), ['active'], () => this.stateOrEmpty());
       }
-      if (c.resource_group_id && this.changed('resource_group_id')) {
-        const body = {
-          ResourceId: this.id,
-          RegionId: p.region,
-          NewResourceGroupId: c.resource_group_id,
-          ResourceType: 'VIRTUALBORDERROUTER',
-        };
-        await p.retry(() => p.rpc('ChangeResourceGroup', body), needRetry);
-      }
+      if (c.resource_group_id && this.changed('resource_group_id'))
+        await this.moveResourceGroup('ChangeResourceGroup', 'VIRTUALBORDERROUTER', c.resource_group_id);
     }
-    if (this.changed('tags')) await setExpressConnectTags(this, 'VIRTUALBORDERROUTER', this.prev?.tags, c.tags);
+    if (this.changed('tags')) await setTags(this, EXPRESS_CONNECT_TAGGING, 'VIRTUALBORDERROUTER', this.prev?.tags, c.tags);
     await this.read();
   }
 
   protected async doDelete(): Promise<void> {
     const p = this.p;
-    try {
-      await p.retry(
-        () =>
-          p.rpc('DeleteVirtualBorderRouter', {
-            VbrId: this.id,
-            RegionId: p.region,
-            ClientToken: p.clientToken('DeleteVirtualBorderRouter'),
-          }),
-        (e) => isExpectedErrors(e, ['DependencyViolation.BgpGroup']) || needRetry(e),
-      );
-    } catch (e) {
-      if (notFoundError(e)) return;
-      throw e;
-    }
-    await p.waitFor(this.where('delete'), [''], () => refreshOrEmpty(() => this.describe(), 'VbrId'));
+    const gone = await this.deleteCall(
+      () =>
+        p.rpc('DeleteVirtualBorderRouter', {
+          VbrId: this.id,
+          RegionId: p.region,
+          ClientToken: p.clientToken('DeleteVirtualBorderRouter'),
+        }),
+      retryOn(['DependencyViolation.BgpGroup']),
+    );
+    if (!gone) await p.waitFor(this.where('delete'), [''], () => this.stateOrEmpty('VbrId'));
   }
 }

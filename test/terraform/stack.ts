@@ -38,10 +38,23 @@ export class Replay {
 
   /** A provider block pointing `vpc`, `ecs` and `sts` at the test server, with the development key. */
   provider(region: string, alias?: string): Provider {
-    return new Provider(
-      { endpoint: `127.0.0.1:${this.srv.port}`, key: DEFAULT_KEY, region, accountId: this.srv.config.defaultAccount.aliUid, alias },
-      this.ledger,
-    );
+    return this.providerOf(region, alias, this.srv.config.defaultAccount.aliUid);
+  }
+
+  /** A provider on the test server, with the development key; without `accountId` it asks STS. */
+  private providerOf(region: string, alias: string | undefined, accountId?: string): Provider {
+    return new Provider({ endpoint: `127.0.0.1:${this.srv.port}`, key: DEFAULT_KEY, region, accountId, alias }, this.ledger);
+  }
+
+  /** Runs `fn`, recording its failure as `name: error` without stopping; false when it failed. */
+  private async attempt(name: string, fn: () => Promise<void>): Promise<boolean> {
+    try {
+      await fn();
+      return true;
+    } catch (e) {
+      this.failures.push(`${name}: ${describeError(e)}`);
+      return false;
+    }
   }
 
   /** One phase (apply, refresh, update); after a failed phase the following ones are skipped. */
@@ -50,12 +63,7 @@ export class Replay {
       this.failures.push(`${name}: skipped (an earlier phase failed)`);
       return;
     }
-    try {
-      await fn();
-    } catch (e) {
-      this.failed = true;
-      this.failures.push(`${name}: ${describeError(e)}`);
-    }
+    if (!(await this.attempt(name, fn))) this.failed = true;
   }
 
   /** Creates a resource (Create, the Update it runs, Read) and checks the plan is then empty. */
@@ -83,28 +91,19 @@ export class Replay {
   /** `terraform destroy`: every resource with an id, in reverse order; a failure does not stop the others. */
   async destroy(): Promise<void> {
     for (const r of [...this.resources].reverse()) {
-      if (!r.id) continue;
-      try {
-        await r.destroy();
-      } catch (e) {
-        this.failures.push(`destroy ${r.address}: ${describeError(e)}`);
-      }
+      if (r.id) await this.attempt(`destroy ${r.address}`, () => r.destroy());
     }
   }
 
   /** Runs a step outside Terraform (a fixture), recording its failure without stopping. */
   async fixture(name: string, fn: () => Promise<void>): Promise<void> {
-    try {
-      await fn();
-    } catch (e) {
-      this.failures.push(`${name}: ${describeError(e)}`);
-    }
+    await this.attempt(name, fn);
   }
 
   /** Nothing left: every Describe list is empty in each region, and so is every resource table of a snapshot. */
   async checkLeftovers(regions: string[]): Promise<void> {
     for (const region of regions) {
-      const p = new Provider({ endpoint: `127.0.0.1:${this.srv.port}`, key: DEFAULT_KEY, region, alias: `check-${region}` }, this.ledger);
+      const p = this.providerOf(region, `check-${region}`);
       for (const [action, path, body] of LISTS) {
         try {
           const r = await p.rpc(action, { RegionId: region, ...body });
