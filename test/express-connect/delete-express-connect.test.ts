@@ -3,10 +3,9 @@
 // every status, across accounts, with a ClientToken.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ACCOUNTS, type World, openWorld, type End, type TestAccount } from '../helpers/world.js';
+import { ACCOUNTS, type World, type End, type TestAccount } from '../helpers/world.js';
 import { Vpc, sdkError } from '../helpers/clients.js';
-import type { TestServer } from '../helpers/server.js';
-import { AP, Ec, REGION, fails } from './ec.js';
+import { AP, type Ec, REGION, fails, openEc } from './ec.js';
 
 interface FastLink {
   ini: End;
@@ -61,6 +60,17 @@ async function routeIds(w: World, link: FastLink): Promise<string[]> {
   return (r.body?.routeEntrys?.routeEntry ?? []).map((e) => e.routeEntryId as string);
 }
 
+/** The statuses of both ends, the initiator's first. */
+async function statuses(w: World, link: FastLink): Promise<(string | undefined)[]> {
+  return [await w.status(link.ini), await w.status(link.acc)];
+}
+
+/** Polls until both ends are gone, the initiator first. */
+async function bothGone(w: World, link: FastLink): Promise<void> {
+  await w.waitFor(link.ini, undefined);
+  await w.waitFor(link.acc, undefined);
+}
+
 function del(w: World, end: End, extra: Record<string, unknown> = {}) {
   return w
     .client(end.who)
@@ -68,14 +78,10 @@ function del(w: World, end: End, extra: Record<string, unknown> = {}) {
 }
 
 describe('DeleteExpressConnect (no delay)', () => {
-  let srv: TestServer;
   let w: World;
   let ec: Ec;
-  before(async () => {
-    ({ srv, w } = await openWorld());
-    ec = new Ec(w);
-  });
-  after(async () => srv.close());
+  before(async () => ({ w, ec } = await openEc()));
+  after(async () => w.srv.close());
 
   test("an unknown interface, or another account's, is 404 InvalidRouterInterfaceId.NotFound", async () => {
     const link = await fastLink(w, ec);
@@ -106,8 +112,7 @@ describe('DeleteExpressConnect (no delay)', () => {
 
     await w.client().deleteRouteEntry(new Vpc.DeleteRouteEntryRequest({ regionId: REGION, routeEntryId: route }));
     await del(w, link.ini);
-    await w.waitFor(link.ini, undefined);
-    await w.waitFor(link.acc, undefined);
+    await bothGone(w, link);
     // with its interface gone the VBR can be deleted
     await w.client().deleteVirtualBorderRouter(new Vpc.DeleteVirtualBorderRouterRequest({ regionId: REGION, vbrId: link.vbrId }));
   });
@@ -117,8 +122,7 @@ describe('DeleteExpressConnect (no delay)', () => {
     await w.waitFor(link.acc, 'Active');
     const route = await routeTo(w, link);
     await del(w, link.acc, { force: true });
-    await w.waitFor(link.ini, undefined);
-    await w.waitFor(link.acc, undefined);
+    await bothGone(w, link);
     assert.ok(!(await routeIds(w, link)).includes(route));
   });
 
@@ -128,8 +132,7 @@ describe('DeleteExpressConnect (no delay)', () => {
     assert.equal(link.ini.who, ACCOUNTS.b);
     await fails(() => del(w, { ...link.ini, who: ACCOUNTS.a }), 'InvalidRouterInterfaceId.NotFound', 404);
     await del(w, link.ini, { force: true, clientToken: 'dec-1' });
-    await w.waitFor(link.ini, undefined);
-    await w.waitFor(link.acc, undefined);
+    await bothGone(w, link);
     // the same token answers as the first call did, though the pair is gone
     await del(w, link.ini, { force: true, clientToken: 'dec-1' });
     await fails(() => del(w, link.ini, { force: true }), 'InvalidRouterInterfaceId.NotFound', 404);
@@ -146,14 +149,10 @@ describe('DeleteExpressConnect (no delay)', () => {
 });
 
 describe('DeleteExpressConnect with visible transitional states (delay 150 ms)', () => {
-  let srv: TestServer;
   let w: World;
   let ec: Ec;
-  before(async () => {
-    ({ srv, w } = await openWorld({ transitionDelayMs: 150 }));
-    ec = new Ec(w);
-  });
-  after(async () => srv.close());
+  before(async () => ({ w, ec } = await openEc({ transitionDelayMs: 150 })));
+  after(async () => w.srv.close());
 
   test('with Force an Active pair goes straight to Deleting, both ends, then is gone', async () => {
     const link = await fastLink(w, ec);
@@ -161,36 +160,28 @@ describe('DeleteExpressConnect with visible transitional states (delay 150 ms)',
     await w.waitFor(link.acc, 'Active');
     const route = await routeTo(w, link);
     await del(w, link.ini, { force: true });
-    assert.equal(await w.status(link.ini), 'Deleting');
-    assert.equal(await w.status(link.acc), 'Deleting');
+    assert.deepEqual(await statuses(w, link), ['Deleting', 'Deleting']);
     assert.ok(!(await routeIds(w, link)).includes(route));
     // an end in a transitional state is refused, even with Force
     await fails(() => del(w, link.acc, { force: true }), 'IncorrectStatus.RouterInterface', 400);
-    await w.waitFor(link.ini, undefined);
-    await w.waitFor(link.acc, undefined);
+    await bothGone(w, link);
   });
 });
 
 describe('DeleteExpressConnect on a pair still connecting (manual profile)', () => {
-  let srv: TestServer;
   let w: World;
   let ec: Ec;
-  before(async () => {
-    ({ srv, w } = await openWorld({ transitionProfile: 'manual' }));
-    ec = new Ec(w);
-  });
-  after(async () => srv.close());
+  before(async () => ({ w, ec } = await openEc({ transitionProfile: 'manual' })));
+  after(async () => w.srv.close());
 
   test('Connecting and AcceptingConnecting ends are refused, even with Force; once Active, Force deletes them', async () => {
     const link = await fastLink(w, ec);
-    assert.equal(await w.status(link.ini), 'Connecting');
-    assert.equal(await w.status(link.acc), 'AcceptingConnecting');
+    assert.deepEqual(await statuses(w, link), ['Connecting', 'AcceptingConnecting']);
     for (const end of [link.ini, link.acc]) await fails(() => del(w, end, { force: true }), 'IncorrectStatus.RouterInterface', 400);
     await ec.step(link.ini.id);
     assert.equal(await w.status(link.acc), 'Active');
     await del(w, link.ini, { force: true });
-    assert.equal(await w.status(link.ini), 'Deleting');
-    assert.equal(await w.status(link.acc), 'Deleting');
+    assert.deepEqual(await statuses(w, link), ['Deleting', 'Deleting']);
     await ec.step(link.acc.id);
     assert.equal(await w.describe(link.ini), undefined);
     assert.equal(await w.describe(link.acc), undefined);

@@ -4,24 +4,21 @@
 // insist on them).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ACCOUNTS, type World, openWorld } from '../helpers/world.js';
+import { ACCOUNTS, type World } from '../helpers/world.js';
 import { Vpc } from '../helpers/clients.js';
 import { v1 } from '../helpers/raw.js';
 import { checkTypes } from '../helpers/types.js';
 import type { TestServer } from '../helpers/server.js';
 import { vpcFacts } from '../../src/spec/vpc-facts.generated.js';
 import { EC_TAGGABLES } from '../../src/resources/express-connect/queries.js';
-import { AP, Ec, REGION, fails } from './ec.js';
+import { AP, type Ec, REGION, fails, openEc } from './ec.js';
 
 const DEFAULT_RG = `rg-acfm${ACCOUNTS.a.uid.slice(-11)}`;
 
 let srv: TestServer;
 let w: World;
 let ec: Ec;
-before(async () => {
-  ({ srv, w } = await openWorld());
-  ec = new Ec(w);
-});
+before(async () => ({ srv, w, ec } = await openEc()));
 after(async () => srv.close());
 
 describe('tags and resource groups', () => {
@@ -47,16 +44,10 @@ describe('tags and resource groups', () => {
     assert.deepEqual(p?.tags?.tags, []);
     assert.equal(p?.resourceGroupId, DEFAULT_RG);
 
-    const list = async (extra: Record<string, unknown>) =>
-      (
-        await w
-          .client()
-          .describePhysicalConnections(new Vpc.DescribePhysicalConnectionsRequest({ regionId: REGION, pageSize: 50, ...extra }))
-      ).body?.physicalConnectionSet?.physicalConnectionType?.map((x) => x.physicalConnectionId);
-    assert.deepEqual(await list({ tags: [new Vpc.DescribePhysicalConnectionsRequestTags({ key: 'env', value: 'test' })] }), [tagged]);
-    assert.deepEqual(await list({ tags: [new Vpc.DescribePhysicalConnectionsRequestTags({ key: 'env', value: 'prod' })] }), []);
-    assert.deepEqual(await list({ resourceGroupId: 'rg-acfmtagged0001' }), [tagged]);
-    assert.ok((await list({ resourceGroupId: DEFAULT_RG }))?.includes(plain));
+    assert.deepEqual(await ec.pcIds({ tags: [new Vpc.DescribePhysicalConnectionsRequestTags({ key: 'env', value: 'test' })] }), [tagged]);
+    assert.deepEqual(await ec.pcIds({ tags: [new Vpc.DescribePhysicalConnectionsRequestTags({ key: 'env', value: 'prod' })] }), []);
+    assert.deepEqual(await ec.pcIds({ resourceGroupId: 'rg-acfmtagged0001' }), [tagged]);
+    assert.ok((await ec.pcIds({ resourceGroupId: DEFAULT_RG }))?.includes(plain));
 
     await fails(
       () => ec.createPc(ACCOUNTS.a, { tag: [new Vpc.CreatePhysicalConnectionRequestTag({ key: 'aliyun:reserved', value: 'x' })] }),
@@ -79,14 +70,8 @@ describe('tags and resource groups', () => {
     );
     assert.equal(t?.resourceGroupId, 'rg-acfmvbr00001');
     assert.equal((await ec.vbr(forB, ACCOUNTS.b))?.resourceGroupId, `rg-acfm${ACCOUNTS.b.uid.slice(-11)}`);
-    const list = async (extra: Record<string, unknown>) =>
-      (
-        await w
-          .client()
-          .describeVirtualBorderRouters(new Vpc.DescribeVirtualBorderRoutersRequest({ regionId: REGION, pageSize: 50, ...extra }))
-      ).body?.virtualBorderRouterSet?.virtualBorderRouterType?.map((x) => x.vbrId);
-    assert.deepEqual(await list({ tags: [new Vpc.DescribeVirtualBorderRoutersRequestTags({ key: 'env', value: 'test' })] }), [tagged]);
-    assert.deepEqual(await list({ resourceGroupId: 'rg-acfmvbr00001' }), [tagged]);
+    assert.deepEqual(await ec.vbrIds({ tags: [new Vpc.DescribeVirtualBorderRoutersRequestTags({ key: 'env', value: 'test' })] }), [tagged]);
+    assert.deepEqual(await ec.vbrIds({ resourceGroupId: 'rg-acfmvbr00001' }), [tagged]);
   });
 
   test('EC_TAGGABLES: the tag actions see physical connections and VBRs, and their changes show in Describe', async () => {
@@ -122,16 +107,8 @@ describe('statuses in Describe', () => {
   test('filter by Status, including the statuses no action enters; PhysicalConnectionStatus of each VBR', async () => {
     const pc = await ec.createPc();
     await ec.setPcStatus(pc, 'AllocationFailed');
-    const byStatus = async (status: string) =>
-      (
-        await w.client().describePhysicalConnections(
-          new Vpc.DescribePhysicalConnectionsRequest({
-            regionId: REGION,
-            pageSize: 50,
-            filter: [new Vpc.DescribePhysicalConnectionsRequestFilter({ key: 'Status', value: [status] })],
-          }),
-        )
-      ).body?.physicalConnectionSet?.physicalConnectionType?.map((x) => x.physicalConnectionId);
+    const byStatus = (status: string) =>
+      ec.pcIds({ filter: [new Vpc.DescribePhysicalConnectionsRequestFilter({ key: 'Status', value: [status] })] });
     assert.ok((await byStatus('AllocationFailed'))?.includes(pc));
     assert.ok((await byStatus('Allocation Failed'))?.includes(pc));
     assert.ok(!(await byStatus('Enabled'))?.includes(pc));
@@ -141,16 +118,8 @@ describe('statuses in Describe', () => {
     const vbr = await ec.createVbr(live);
     assert.equal((await ec.vbr(vbr))?.physicalConnectionStatus, 'Enabled');
     await ec.setVbrStatus(vbr, 'terminated');
-    const vbrsByStatus = async (status: string) =>
-      (
-        await w.client().describeVirtualBorderRouters(
-          new Vpc.DescribeVirtualBorderRoutersRequest({
-            regionId: REGION,
-            pageSize: 50,
-            filter: [new Vpc.DescribeVirtualBorderRoutersRequestFilter({ key: 'Status', value: [status] })],
-          }),
-        )
-      ).body?.virtualBorderRouterSet?.virtualBorderRouterType?.map((x) => x.vbrId);
+    const vbrsByStatus = (status: string) =>
+      ec.vbrIds({ filter: [new Vpc.DescribeVirtualBorderRoutersRequestFilter({ key: 'Status', value: [status] })] });
     assert.deepEqual(await vbrsByStatus('terminated'), [vbr]);
     assert.ok(!(await vbrsByStatus('active'))?.includes(vbr));
   });

@@ -2,9 +2,11 @@
 // connections, VBRs, polling; and, for the statuses no action enters (Confirmed, Rejected, ...),
 // a direct write of the row, as a snapshot import would make it.
 import assert from 'node:assert/strict';
-import { ACCOUNTS, type TestAccount, type World } from '../helpers/world.js';
+import { ACCOUNTS, openWorld, type TestAccount, type World } from '../helpers/world.js';
 import { Vpc, sdkError } from '../helpers/clients.js';
 import { admin } from '../helpers/admin.js';
+import type { TestServer } from '../helpers/server.js';
+import type { Config } from '../../src/config/config.js';
 import type { PcStatus, VbrStatus } from '../../src/resources/express-connect/model.js';
 import { PHYSICAL_CONNECTIONS, VBRS } from '../../src/resources/express-connect/storage.js';
 
@@ -25,14 +27,22 @@ export class Ec {
     return r.body?.physicalConnectionId as string;
   }
 
+  /** The physical connections DescribePhysicalConnections lists, with these request fields. */
+  async pcs(extra: Record<string, unknown>, who: TestAccount = ACCOUNTS.a) {
+    const r = await this.w
+      .client(who)
+      .describePhysicalConnections(new Vpc.DescribePhysicalConnectionsRequest({ regionId: REGION, ...extra }));
+    return r.body?.physicalConnectionSet?.physicalConnectionType;
+  }
+
+  /** The ids of the physical connections listed, 50 a page. */
+  async pcIds(extra: Record<string, unknown>): Promise<(string | undefined)[] | undefined> {
+    return (await this.pcs({ pageSize: 50, ...extra }))?.map((x) => x.physicalConnectionId);
+  }
+
   async pc(id: string, who: TestAccount = ACCOUNTS.a) {
-    const r = await this.w.client(who).describePhysicalConnections(
-      new Vpc.DescribePhysicalConnectionsRequest({
-        regionId: REGION,
-        filter: [new Vpc.DescribePhysicalConnectionsRequestFilter({ key: 'PhysicalConnectionId', value: [id] })],
-      }),
-    );
-    return r.body?.physicalConnectionSet?.physicalConnectionType?.[0];
+    const filter = [new Vpc.DescribePhysicalConnectionsRequestFilter({ key: 'PhysicalConnectionId', value: [id] })];
+    return (await this.pcs({ filter }, who))?.[0];
   }
 
   async pcStatus(id: string, who?: TestAccount): Promise<string | undefined> {
@@ -66,15 +76,22 @@ export class Ec {
     return r.body?.vbrId as string;
   }
 
+  /** The VBRs DescribeVirtualBorderRouters lists, with these request fields. */
+  async vbrs(extra: Record<string, unknown>, who: TestAccount = ACCOUNTS.a) {
+    const r = await this.w
+      .client(who)
+      .describeVirtualBorderRouters(new Vpc.DescribeVirtualBorderRoutersRequest({ regionId: REGION, ...extra }));
+    return r.body?.virtualBorderRouterSet?.virtualBorderRouterType;
+  }
+
+  /** The ids of the VBRs listed, 50 a page. */
+  async vbrIds(extra: Record<string, unknown>): Promise<(string | undefined)[] | undefined> {
+    return (await this.vbrs({ pageSize: 50, ...extra }))?.map((x) => x.vbrId);
+  }
+
   async vbr(id: string, who: TestAccount = ACCOUNTS.a) {
-    const r = await this.w.client(who).describeVirtualBorderRouters(
-      new Vpc.DescribeVirtualBorderRoutersRequest({
-        regionId: REGION,
-        includeCrossAccountVbr: true,
-        filter: [new Vpc.DescribeVirtualBorderRoutersRequestFilter({ key: 'VbrId', value: [id] })],
-      }),
-    );
-    return r.body?.virtualBorderRouterSet?.virtualBorderRouterType?.[0];
+    const filter = [new Vpc.DescribeVirtualBorderRoutersRequestFilter({ key: 'VbrId', value: [id] })];
+    return (await this.vbrs({ includeCrossAccountVbr: true, filter }, who))?.[0];
   }
 
   async vbrStatus(id: string, who?: TestAccount): Promise<string | undefined> {
@@ -116,6 +133,12 @@ export class Ec {
     const r = await admin(this.w.srv, 'POST', `/_localvpc/transitions/${id}/step`);
     assert.equal(r.status, 200, JSON.stringify(r.body));
   }
+}
+
+/** A started server with the test accounts, and a World and an Ec on it. */
+export async function openEc(overrides: Partial<Config> = {}): Promise<{ srv: TestServer; w: World; ec: Ec }> {
+  const { srv, w } = await openWorld(overrides);
+  return { srv, w, ec: new Ec(w) };
 }
 
 /** Asserts that `fn` fails with this code and HTTP status. */

@@ -4,20 +4,44 @@
 // idempotency, and the permissions of a VBR made on one account's connection for another account.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ACCOUNTS, type World, openWorld } from '../helpers/world.js';
-import { Vpc } from '../helpers/clients.js';
+import { ACCOUNTS, type World } from '../helpers/world.js';
+import { Vpc, type VpcClient } from '../helpers/clients.js';
 import { admin } from '../helpers/admin.js';
 import type { TestServer } from '../helpers/server.js';
-import { AP, Ec, REGION, fails } from './ec.js';
+import { AP, type Ec, REGION, fails, openEc } from './ec.js';
 import { VBRS } from '../../src/resources/express-connect/storage.js';
 
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
 
-function pcReq<T>(Req: new (m: Record<string, unknown>) => T, id: string, extra: Record<string, unknown> = {}): T {
+type Extra = Record<string, unknown>;
+
+/** The actions on one physical connection of the region, through client `c` (`extra`: more request fields). */
+const pcAction = {
+  enable: (c: VpcClient, id: string, extra?: Extra) => c.enablePhysicalConnection(pcReq(Vpc.EnablePhysicalConnectionRequest, id, extra)),
+  cancel: (c: VpcClient, id: string, extra?: Extra) => c.cancelPhysicalConnection(pcReq(Vpc.CancelPhysicalConnectionRequest, id, extra)),
+  terminate: (c: VpcClient, id: string, extra?: Extra) =>
+    c.terminatePhysicalConnection(pcReq(Vpc.TerminatePhysicalConnectionRequest, id, extra)),
+  delete: (c: VpcClient, id: string, extra?: Extra) => c.deletePhysicalConnection(pcReq(Vpc.DeletePhysicalConnectionRequest, id, extra)),
+  modify: (c: VpcClient, id: string, extra?: Extra) =>
+    c.modifyPhysicalConnectionAttribute(pcReq(Vpc.ModifyPhysicalConnectionAttributeRequest, id, extra)),
+};
+
+/** The actions on one VBR of the region, through client `c`. */
+const vbrAction = {
+  terminate: (c: VpcClient, id: string, extra?: Extra) =>
+    c.terminateVirtualBorderRouter(vbrReq(Vpc.TerminateVirtualBorderRouterRequest, id, extra)),
+  recover: (c: VpcClient, id: string, extra?: Extra) =>
+    c.recoverVirtualBorderRouter(vbrReq(Vpc.RecoverVirtualBorderRouterRequest, id, extra)),
+  delete: (c: VpcClient, id: string, extra?: Extra) => c.deleteVirtualBorderRouter(vbrReq(Vpc.DeleteVirtualBorderRouterRequest, id, extra)),
+  modify: (c: VpcClient, id: string, extra?: Extra) =>
+    c.modifyVirtualBorderRouterAttribute(vbrReq(Vpc.ModifyVirtualBorderRouterAttributeRequest, id, extra)),
+};
+
+function pcReq<T>(Req: new (m: Extra) => T, id: string, extra: Extra = {}): T {
   return new Req({ regionId: REGION, physicalConnectionId: id, ...extra });
 }
 
-function vbrReq<T>(Req: new (m: Record<string, unknown>) => T, id: string, extra: Record<string, unknown> = {}): T {
+function vbrReq<T>(Req: new (m: Extra) => T, id: string, extra: Extra = {}): T {
   return new Req({ regionId: REGION, vbrId: id, ...extra });
 }
 
@@ -25,10 +49,7 @@ describe('physical connections, transitions held (manual profile) and stepped', 
   let srv: TestServer;
   let w: World;
   let ec: Ec;
-  before(async () => {
-    ({ srv, w } = await openWorld({ transitionProfile: 'manual' }));
-    ec = new Ec(w);
-  });
+  before(async () => ({ srv, w, ec } = await openEc({ transitionProfile: 'manual' })));
   after(async () => srv.close());
 
   test('a new connection is Initial; EnablePhysicalConnection enables it at once and cancels the automatic transition', async () => {
@@ -38,82 +59,58 @@ describe('physical connections, transitions held (manual profile) and stepped', 
     assert.equal(before?.enabledTime, '');
     const pending = await admin(srv, 'GET', '/_localvpc/transitions');
     assert.ok((pending.body.pending as { id: string }[]).some((p) => p.id === id));
-    await w.client().enablePhysicalConnection(pcReq(Vpc.EnablePhysicalConnectionRequest, id));
+    await pcAction.enable(w.client(), id);
     const pc = await ec.pc(id);
     assert.equal(pc?.status, 'Enabled');
     assert.match(pc?.enabledTime ?? '', ISO);
     assert.equal((await admin(srv, 'POST', `/_localvpc/transitions/${id}/step`)).status, 404);
-    await fails(
-      () => w.client().enablePhysicalConnection(pcReq(Vpc.EnablePhysicalConnectionRequest, id)),
-      'Forbidden.NotAllowedInState',
-      400,
-    );
+    await fails(() => pcAction.enable(w.client(), id), 'Forbidden.NotAllowedInState', 400);
   });
 
   test('EnablePhysicalConnection: Confirmed too; other statuses refused', async () => {
     const id = await ec.createPc();
     await ec.setPcStatus(id, 'Confirmed');
-    await w.client().enablePhysicalConnection(pcReq(Vpc.EnablePhysicalConnectionRequest, id));
+    await pcAction.enable(w.client(), id);
     assert.equal(await ec.pcStatus(id), 'Enabled');
     for (const s of ['Approved', 'Allocated', 'Rejected', 'Canceled', 'AllocationFailed', 'Terminating', 'Terminated'] as const) {
       await ec.setPcStatus(id, s);
-      await fails(
-        () => w.client().enablePhysicalConnection(pcReq(Vpc.EnablePhysicalConnectionRequest, id)),
-        'Forbidden.NotAllowedInState',
-        400,
-      );
+      await fails(() => pcAction.enable(w.client(), id), 'Forbidden.NotAllowedInState', 400);
       assert.equal(await ec.pcStatus(id), s);
     }
   });
 
   test('CancelPhysicalConnection: Initial, Approved, Allocated, Confirmed -> Canceled; the automatic transition is cancelled', async () => {
     const id = await ec.createPc();
-    await w.client().cancelPhysicalConnection(pcReq(Vpc.CancelPhysicalConnectionRequest, id));
+    await pcAction.cancel(w.client(), id);
     assert.equal(await ec.pcStatus(id), 'Canceled');
     assert.equal((await admin(srv, 'POST', `/_localvpc/transitions/${id}/step`)).status, 404);
     assert.equal(await ec.pcStatus(id), 'Canceled');
     for (const s of ['Approved', 'Allocated', 'Confirmed'] as const) {
       const other = await ec.createPc();
       await ec.setPcStatus(other, s);
-      await w.client().cancelPhysicalConnection(pcReq(Vpc.CancelPhysicalConnectionRequest, other));
+      await pcAction.cancel(w.client(), other);
       assert.equal(await ec.pcStatus(other), 'Canceled');
     }
     for (const s of ['Enabled', 'Canceled', 'Rejected', 'Allocating', 'Terminated'] as const) {
       await ec.setPcStatus(id, s);
-      await fails(
-        () => w.client().cancelPhysicalConnection(pcReq(Vpc.CancelPhysicalConnectionRequest, id)),
-        'Forbidden.NotAllowedInState',
-        400,
-      );
+      await fails(() => pcAction.cancel(w.client(), id), 'Forbidden.NotAllowedInState', 400);
     }
   });
 
   test('TerminatePhysicalConnection: Enabled -> Terminating -> Terminated; refused in other statuses and while a VBR is on it', async () => {
     const id = await ec.enabledPc();
     const vbr = await ec.createVbr(id);
-    await fails(
-      () => w.client().terminatePhysicalConnection(pcReq(Vpc.TerminatePhysicalConnectionRequest, id)),
-      'Forbidden.VbrAttached',
-      400,
-    );
+    await fails(() => pcAction.terminate(w.client(), id), 'Forbidden.VbrAttached', 400);
     // a terminated VBR still counts: it must be deleted first
-    await w.client().terminateVirtualBorderRouter(vbrReq(Vpc.TerminateVirtualBorderRouterRequest, vbr));
+    await vbrAction.terminate(w.client(), vbr);
     await ec.step(vbr);
     assert.equal(await ec.vbrStatus(vbr), 'terminated');
-    await fails(
-      () => w.client().terminatePhysicalConnection(pcReq(Vpc.TerminatePhysicalConnectionRequest, id)),
-      'Forbidden.VbrAttached',
-      400,
-    );
-    await w.client().deleteVirtualBorderRouter(vbrReq(Vpc.DeleteVirtualBorderRouterRequest, vbr));
+    await fails(() => pcAction.terminate(w.client(), id), 'Forbidden.VbrAttached', 400);
+    await vbrAction.delete(w.client(), vbr);
 
-    await w.client().terminatePhysicalConnection(pcReq(Vpc.TerminatePhysicalConnectionRequest, id));
+    await pcAction.terminate(w.client(), id);
     assert.equal(await ec.pcStatus(id), 'Terminating');
-    await fails(
-      () => w.client().terminatePhysicalConnection(pcReq(Vpc.TerminatePhysicalConnectionRequest, id)),
-      'Forbidden.NotAllowedInState',
-      400,
-    );
+    await fails(() => pcAction.terminate(w.client(), id), 'Forbidden.NotAllowedInState', 400);
     // no new VBR on a connection that is going away
     await fails(() => ec.createVbr(id), 'InvalidPhysicalConnectionId.NotEnabled', 400);
     await ec.step(id);
@@ -122,83 +119,43 @@ describe('physical connections, transitions held (manual profile) and stepped', 
     assert.match(pc?.enabledTime ?? '', ISO);
 
     const initial = await ec.createPc();
-    await fails(
-      () => w.client().terminatePhysicalConnection(pcReq(Vpc.TerminatePhysicalConnectionRequest, initial)),
-      'Forbidden.NotAllowedInState',
-      400,
-    );
+    await fails(() => pcAction.terminate(w.client(), initial), 'Forbidden.NotAllowedInState', 400);
   });
 
   test('DeletePhysicalConnection: only the owner, no VBR left, in the deletable statuses; gone at once', async () => {
     const c = w.client();
-    await fails(
-      () => c.deletePhysicalConnection(pcReq(Vpc.DeletePhysicalConnectionRequest, 'pc-nothing')),
-      'InvalidPhysicalConnectionId.NotFound',
-      404,
-    );
+    await fails(() => pcAction.delete(c, 'pc-nothing'), 'InvalidPhysicalConnectionId.NotFound', 404);
     const id = await ec.enabledPc();
-    await fails(
-      () => w.client(ACCOUNTS.b).deletePhysicalConnection(pcReq(Vpc.DeletePhysicalConnectionRequest, id)),
-      'InvalidPhysicalConnectionId.NotFound',
-      404,
-    );
-    await fails(() => c.deletePhysicalConnection(pcReq(Vpc.DeletePhysicalConnectionRequest, id)), 'Forbidden.NotInAllowDeleteStatus', 400);
+    await fails(() => pcAction.delete(w.client(ACCOUNTS.b), id), 'InvalidPhysicalConnectionId.NotFound', 404);
+    await fails(() => pcAction.delete(c, id), 'Forbidden.NotInAllowDeleteStatus', 400);
     const vbr = await ec.createVbr(id);
-    await fails(() => c.deletePhysicalConnection(pcReq(Vpc.DeletePhysicalConnectionRequest, id)), 'Forbidden.VBRExists', 400);
-    await c.deleteVirtualBorderRouter(vbrReq(Vpc.DeleteVirtualBorderRouterRequest, vbr));
+    await fails(() => pcAction.delete(c, id), 'Forbidden.VBRExists', 400);
+    await vbrAction.delete(c, vbr);
     for (const s of ['Initial', 'Approved', 'Allocating', 'Terminating'] as const) {
       await ec.setPcStatus(id, s);
-      await fails(
-        () => c.deletePhysicalConnection(pcReq(Vpc.DeletePhysicalConnectionRequest, id)),
-        'Forbidden.NotInAllowDeleteStatus',
-        400,
-      );
+      await fails(() => pcAction.delete(c, id), 'Forbidden.NotInAllowDeleteStatus', 400);
     }
     for (const s of ['Allocated', 'Confirmed', 'Rejected', 'Canceled', 'AllocationFailed', 'Terminated'] as const) {
       const pc = await ec.createPc();
       await ec.setPcStatus(pc, s);
-      await c.deletePhysicalConnection(pcReq(Vpc.DeletePhysicalConnectionRequest, pc));
+      await pcAction.delete(c, pc);
       assert.equal(await ec.pc(pc), undefined, s);
-      await fails(
-        () => c.deletePhysicalConnection(pcReq(Vpc.DeletePhysicalConnectionRequest, pc)),
-        'InvalidPhysicalConnectionId.NotFound',
-        404,
-      );
+      await fails(() => pcAction.delete(c, pc), 'InvalidPhysicalConnectionId.NotFound', 404);
     }
   });
 
   test("every new physical-connection action: an unknown id, another account's, another region's are 404", async () => {
     const id = await ec.createPc();
-    const calls: [string, (who: typeof ACCOUNTS.a, pcId: string, region?: string) => Promise<unknown>][] = [
-      [
-        'Enable',
-        (who, pcId, r) =>
-          w.client(who).enablePhysicalConnection(pcReq(Vpc.EnablePhysicalConnectionRequest, pcId, r ? { regionId: r } : {})),
-      ],
-      [
-        'Cancel',
-        (who, pcId, r) =>
-          w.client(who).cancelPhysicalConnection(pcReq(Vpc.CancelPhysicalConnectionRequest, pcId, r ? { regionId: r } : {})),
-      ],
-      [
-        'Terminate',
-        (who, pcId, r) =>
-          w.client(who).terminatePhysicalConnection(pcReq(Vpc.TerminatePhysicalConnectionRequest, pcId, r ? { regionId: r } : {})),
-      ],
-      [
-        'Modify',
-        (who, pcId, r) =>
-          w
-            .client(who)
-            .modifyPhysicalConnectionAttribute(
-              pcReq(Vpc.ModifyPhysicalConnectionAttributeRequest, pcId, { name: 'x1', ...(r ? { regionId: r } : {}) }),
-            ),
-      ],
+    const calls: [string, (c: VpcClient, pcId: string, extra?: Extra) => Promise<unknown>][] = [
+      ['Enable', pcAction.enable],
+      ['Cancel', pcAction.cancel],
+      ['Terminate', pcAction.terminate],
+      ['Modify', (c, pcId, extra) => pcAction.modify(c, pcId, { name: 'x1', ...extra })],
     ];
     for (const [name, call] of calls) {
-      await fails(() => call(ACCOUNTS.a, 'pc-nothing'), 'InvalidPhysicalConnectionId.NotFound', 404);
-      await fails(() => call(ACCOUNTS.b, id), 'InvalidPhysicalConnectionId.NotFound', 404);
-      await fails(() => call(ACCOUNTS.a, id, 'cn-shanghai'), 'InvalidPhysicalConnectionId.NotFound', 404);
+      await fails(() => call(w.client(ACCOUNTS.a), 'pc-nothing'), 'InvalidPhysicalConnectionId.NotFound', 404);
+      await fails(() => call(w.client(ACCOUNTS.b), id), 'InvalidPhysicalConnectionId.NotFound', 404);
+      await fails(() => call(w.client(ACCOUNTS.a), id, { regionId: 'cn-shanghai' }), 'InvalidPhysicalConnectionId.NotFound', 404);
       assert.equal(await ec.pcStatus(id), 'Initial', name);
     }
   });
@@ -206,17 +163,16 @@ describe('physical connections, transitions held (manual profile) and stepped', 
   test('ModifyPhysicalConnectionAttribute: Initial, Enabled, Rejected (back to Initial); values checked as at creation', async () => {
     const c = w.client();
     const id = await ec.createPc();
-    await c.modifyPhysicalConnectionAttribute(
-      pcReq(Vpc.ModifyPhysicalConnectionAttributeRequest, id, {
-        name: 'primary-line',
-        description: 'The primary line',
-        lineOperator: 'CU',
-        portType: '10GBase-LR',
-        bandwidth: 10_000,
-        peerLocation: 'Room 101',
-        circuitCode: 'longtel001',
-      }),
-    );
+    const modify = (extra: Extra) => pcAction.modify(c, id, extra);
+    await modify({
+      name: 'primary-line',
+      description: 'The primary line',
+      lineOperator: 'CU',
+      portType: '10GBase-LR',
+      bandwidth: 10_000,
+      peerLocation: 'Room 101',
+      circuitCode: 'longtel001',
+    });
     let pc = await ec.pc(id);
     assert.deepEqual(
       [pc?.status, pc?.name, pc?.description, pc?.lineOperator, pc?.portType, pc?.bandwidth, pc?.peerLocation, pc?.circuitCode],
@@ -224,29 +180,13 @@ describe('physical connections, transitions held (manual profile) and stepped', 
     );
     // a redundant connection: another of the caller's, alive
     const other = await ec.createPc();
-    await c.modifyPhysicalConnectionAttribute(
-      pcReq(Vpc.ModifyPhysicalConnectionAttributeRequest, id, { redundantPhysicalConnectionId: other }),
-    );
+    await modify({ redundantPhysicalConnectionId: other });
     assert.equal((await ec.pc(id))?.redundantPhysicalConnectionId, other);
     for (const bad of ['pc-nothing', id, await ec.createPc(ACCOUNTS.b)]) {
-      await fails(
-        () =>
-          c.modifyPhysicalConnectionAttribute(
-            pcReq(Vpc.ModifyPhysicalConnectionAttributeRequest, id, { redundantPhysicalConnectionId: bad }),
-          ),
-        'InvalidRedundantPhysicalConnection',
-        400,
-      );
+      await fails(() => modify({ redundantPhysicalConnectionId: bad }), 'InvalidRedundantPhysicalConnection', 400);
     }
     await ec.setPcStatus(other, 'Canceled');
-    await fails(
-      () =>
-        c.modifyPhysicalConnectionAttribute(
-          pcReq(Vpc.ModifyPhysicalConnectionAttributeRequest, id, { redundantPhysicalConnectionId: other }),
-        ),
-      'InvalidRedundantPhysicalConnectionStatus',
-      400,
-    );
+    await fails(() => modify({ redundantPhysicalConnectionId: other }), 'InvalidRedundantPhysicalConnectionStatus', 400);
     for (const [field, value, code] of [
       ['lineOperator', 'XX', 'InvalidLineOperator.Malformd'],
       ['portType', '1Base-T', 'InvalidPortType.Malformd'],
@@ -254,30 +194,22 @@ describe('physical connections, transitions held (manual profile) and stepped', 
       ['name', '1st', 'InvalidName.Malformed'],
       ['description', 'http://x', 'InvalidDescription.Malformed'],
     ] as const) {
-      await fails(
-        () => c.modifyPhysicalConnectionAttribute(pcReq(Vpc.ModifyPhysicalConnectionAttributeRequest, id, { [field]: value })),
-        code,
-        400,
-      );
+      await fails(() => modify({ [field]: value }), code, 400);
     }
     // Enabled: allowed
-    await c.enablePhysicalConnection(pcReq(Vpc.EnablePhysicalConnectionRequest, id));
-    await c.modifyPhysicalConnectionAttribute(pcReq(Vpc.ModifyPhysicalConnectionAttributeRequest, id, { bandwidth: 2000 }));
+    await pcAction.enable(c, id);
+    await modify({ bandwidth: 2000 });
     pc = await ec.pc(id);
     assert.deepEqual([pc?.status, pc?.bandwidth], ['Enabled', 2000]);
     // Rejected: modified, it is submitted again (Initial), and enabled by itself in time
     await ec.setPcStatus(id, 'Rejected');
-    await c.modifyPhysicalConnectionAttribute(pcReq(Vpc.ModifyPhysicalConnectionAttributeRequest, id, { portType: '1000Base-LX' }));
+    await modify({ portType: '1000Base-LX' });
     assert.equal(await ec.pcStatus(id), 'Initial');
     await ec.step(id);
     assert.equal(await ec.pcStatus(id), 'Enabled');
     for (const s of ['Canceled', 'Allocating', 'AllocationFailed', 'Terminating', 'Terminated', 'Confirmed'] as const) {
       await ec.setPcStatus(id, s);
-      await fails(
-        () => c.modifyPhysicalConnectionAttribute(pcReq(Vpc.ModifyPhysicalConnectionAttributeRequest, id, { name: 'again' })),
-        'InvalidStatus',
-        400,
-      );
+      await fails(() => modify({ name: 'again' }), 'InvalidStatus', 400);
     }
   });
 
@@ -286,67 +218,48 @@ describe('physical connections, transitions held (manual profile) and stepped', 
     const first = await ec.createPc(ACCOUNTS.a, { clientToken: 'pc-token-1' });
     const second = await ec.createPc(ACCOUNTS.a, { clientToken: 'pc-token-1' });
     assert.equal(second, first);
-    await c.enablePhysicalConnection(pcReq(Vpc.EnablePhysicalConnectionRequest, first, { clientToken: 'enable-1' }));
-    await c.enablePhysicalConnection(pcReq(Vpc.EnablePhysicalConnectionRequest, first, { clientToken: 'enable-1' }));
-    await c.terminatePhysicalConnection(pcReq(Vpc.TerminatePhysicalConnectionRequest, first, { clientToken: 'terminate-1' }));
-    await c.terminatePhysicalConnection(pcReq(Vpc.TerminatePhysicalConnectionRequest, first, { clientToken: 'terminate-1' }));
+    await pcAction.enable(c, first, { clientToken: 'enable-1' });
+    await pcAction.enable(c, first, { clientToken: 'enable-1' });
+    await pcAction.terminate(c, first, { clientToken: 'terminate-1' });
+    await pcAction.terminate(c, first, { clientToken: 'terminate-1' });
     assert.equal(await ec.pcStatus(first), 'Terminating');
     const modified = await ec.createPc();
-    await c.modifyPhysicalConnectionAttribute(
-      pcReq(Vpc.ModifyPhysicalConnectionAttributeRequest, modified, { clientToken: 'modify-1', name: 'first-name' }),
-    );
-    await c.modifyPhysicalConnectionAttribute(
-      pcReq(Vpc.ModifyPhysicalConnectionAttributeRequest, modified, { clientToken: 'modify-1', name: 'first-name' }),
-    );
-    await fails(
-      () =>
-        c.modifyPhysicalConnectionAttribute(
-          pcReq(Vpc.ModifyPhysicalConnectionAttributeRequest, modified, { clientToken: 'modify-1', name: 'second-name' }),
-        ),
-      'IdempotentParameterMismatch',
-      400,
-    );
+    await pcAction.modify(c, modified, { clientToken: 'modify-1', name: 'first-name' });
+    await pcAction.modify(c, modified, { clientToken: 'modify-1', name: 'first-name' });
+    await fails(() => pcAction.modify(c, modified, { clientToken: 'modify-1', name: 'second-name' }), 'IdempotentParameterMismatch', 400);
     assert.equal((await ec.pc(modified))?.name, 'first-name');
     await ec.step(first);
-    await c.deletePhysicalConnection(pcReq(Vpc.DeletePhysicalConnectionRequest, first, { clientToken: 'delete-1' }));
-    await c.deletePhysicalConnection(pcReq(Vpc.DeletePhysicalConnectionRequest, first, { clientToken: 'delete-1' }));
+    await pcAction.delete(c, first, { clientToken: 'delete-1' });
+    await pcAction.delete(c, first, { clientToken: 'delete-1' });
     assert.equal(await ec.pc(first), undefined);
     const cancelled = await ec.createPc();
-    await c.cancelPhysicalConnection(pcReq(Vpc.CancelPhysicalConnectionRequest, cancelled, { clientToken: 'cancel-1' }));
-    await c.cancelPhysicalConnection(pcReq(Vpc.CancelPhysicalConnectionRequest, cancelled, { clientToken: 'cancel-1' }));
+    await pcAction.cancel(c, cancelled, { clientToken: 'cancel-1' });
+    await pcAction.cancel(c, cancelled, { clientToken: 'cancel-1' });
     assert.equal(await ec.pcStatus(cancelled), 'Canceled');
     // without the token the second call is refused
-    await fails(
-      () => c.cancelPhysicalConnection(pcReq(Vpc.CancelPhysicalConnectionRequest, cancelled)),
-      'Forbidden.NotAllowedInState',
-      400,
-    );
+    await fails(() => pcAction.cancel(c, cancelled), 'Forbidden.NotAllowedInState', 400);
   });
 });
 
 describe('physical connections by themselves (delay 150 ms)', () => {
-  let srv: TestServer;
   let w: World;
   let ec: Ec;
-  before(async () => {
-    ({ srv, w } = await openWorld({ transitionDelayMs: 150 }));
-    ec = new Ec(w);
-  });
-  after(async () => srv.close());
+  before(async () => ({ w, ec } = await openEc({ transitionDelayMs: 150 })));
+  after(async () => w.srv.close());
 
   test('Initial, then Enabled by itself; Terminating, then Terminated by itself', async () => {
     const id = await ec.createPc();
     const seen = await ec.waitFor(() => ec.pcStatus(id), 'Enabled');
     assert.deepEqual(seen, ['Initial', 'Enabled']);
     assert.match((await ec.pc(id))?.enabledTime ?? '', ISO);
-    await w.client().terminatePhysicalConnection(pcReq(Vpc.TerminatePhysicalConnectionRequest, id));
+    await pcAction.terminate(w.client(), id);
     assert.equal(await ec.pcStatus(id), 'Terminating');
     await ec.waitFor(() => ec.pcStatus(id), 'Terminated');
   });
 
   test('a cancelled connection stays Canceled after the delay', async () => {
     const id = await ec.createPc();
-    await w.client().cancelPhysicalConnection(pcReq(Vpc.CancelPhysicalConnectionRequest, id));
+    await pcAction.cancel(w.client(), id);
     await new Promise((r) => setTimeout(r, 300));
     assert.equal(await ec.pcStatus(id), 'Canceled');
   });
@@ -358,8 +271,7 @@ describe('VBRs: terminate and recover, held (manual profile) and stepped', () =>
   let ec: Ec;
   let pc: string;
   before(async () => {
-    ({ srv, w } = await openWorld({ transitionProfile: 'manual' }));
-    ec = new Ec(w);
+    ({ srv, w, ec } = await openEc({ transitionProfile: 'manual' }));
     pc = await ec.enabledPc();
   });
   after(async () => srv.close());
@@ -369,34 +281,18 @@ describe('VBRs: terminate and recover, held (manual profile) and stepped', () =>
     const id = await ec.createVbr(pc);
     const fresh = await ec.vbr(id);
     assert.deepEqual([fresh?.status, fresh?.terminationTime, fresh?.recoveryTime], ['active', '', '']);
-    await c.terminateVirtualBorderRouter(vbrReq(Vpc.TerminateVirtualBorderRouterRequest, id));
+    await vbrAction.terminate(c, id);
     assert.equal(await ec.vbrStatus(id), 'terminating');
-    for (const call of [
-      () => c.terminateVirtualBorderRouter(vbrReq(Vpc.TerminateVirtualBorderRouterRequest, id)),
-      () => c.recoverVirtualBorderRouter(vbrReq(Vpc.RecoverVirtualBorderRouterRequest, id)),
-      () => c.deleteVirtualBorderRouter(vbrReq(Vpc.DeleteVirtualBorderRouterRequest, id)),
-    ]) {
+    for (const call of [() => vbrAction.terminate(c, id), () => vbrAction.recover(c, id), () => vbrAction.delete(c, id)]) {
       await fails(call, 'InvalidOperation.OperationNotAllowedInState', 400);
     }
-    await fails(
-      () => c.modifyVirtualBorderRouterAttribute(vbrReq(Vpc.ModifyVirtualBorderRouterAttributeRequest, id, { name: 'renamed' })),
-      'IncorrectStatus.VirtualBorderRouter',
-      400,
-    );
+    await fails(() => vbrAction.modify(c, id, { name: 'renamed' }), 'IncorrectStatus.VirtualBorderRouter', 400);
     await ec.step(id);
     const terminated = await ec.vbr(id);
     assert.equal(terminated?.status, 'terminated');
     assert.match(terminated?.terminationTime ?? '', ISO);
-    await fails(
-      () => c.terminateVirtualBorderRouter(vbrReq(Vpc.TerminateVirtualBorderRouterRequest, id)),
-      'InvalidOperation.OperationNotAllowedInState',
-      400,
-    );
-    await fails(
-      () => c.modifyVirtualBorderRouterAttribute(vbrReq(Vpc.ModifyVirtualBorderRouterAttributeRequest, id, { name: 'renamed' })),
-      'IncorrectStatus.VirtualBorderRouter',
-      400,
-    );
+    await fails(() => vbrAction.terminate(c, id), 'InvalidOperation.OperationNotAllowedInState', 400);
+    await fails(() => vbrAction.modify(c, id, { name: 'renamed' }), 'IncorrectStatus.VirtualBorderRouter', 400);
     // no router interface on a VBR that is not active
     await fails(
       () =>
@@ -415,36 +311,24 @@ describe('VBRs: terminate and recover, held (manual profile) and stepped', () =>
       400,
     );
 
-    await c.recoverVirtualBorderRouter(vbrReq(Vpc.RecoverVirtualBorderRouterRequest, id));
+    await vbrAction.recover(c, id);
     assert.equal(await ec.vbrStatus(id), 'recovering');
-    await fails(
-      () => c.recoverVirtualBorderRouter(vbrReq(Vpc.RecoverVirtualBorderRouterRequest, id)),
-      'InvalidOperation.OperationNotAllowedInState',
-      400,
-    );
+    await fails(() => vbrAction.recover(c, id), 'InvalidOperation.OperationNotAllowedInState', 400);
     await ec.step(id);
     const recovered = await ec.vbr(id);
     assert.equal(recovered?.status, 'active');
     assert.match(recovered?.recoveryTime ?? '', ISO);
     assert.equal(recovered?.terminationTime, terminated?.terminationTime);
-    await fails(
-      () => c.recoverVirtualBorderRouter(vbrReq(Vpc.RecoverVirtualBorderRouterRequest, id)),
-      'InvalidOperation.OperationNotAllowedInState',
-      400,
-    );
+    await fails(() => vbrAction.recover(c, id), 'InvalidOperation.OperationNotAllowedInState', 400);
   });
 
   test('RecoverVirtualBorderRouter needs an Enabled physical connection and the VBR its VLAN', async () => {
     const c = w.client();
     const id = await ec.createVbr(pc);
-    await c.terminateVirtualBorderRouter(vbrReq(Vpc.TerminateVirtualBorderRouterRequest, id));
+    await vbrAction.terminate(c, id);
     await ec.step(id);
     await ec.setPcStatus(pc, 'Terminated');
-    await fails(
-      () => c.recoverVirtualBorderRouter(vbrReq(Vpc.RecoverVirtualBorderRouterRequest, id)),
-      'OperationFailed.PconnTrafficNotEnable',
-      400,
-    );
+    await fails(() => vbrAction.recover(c, id), 'OperationFailed.PconnTrafficNotEnable', 400);
     await ec.setPcStatus(pc, 'Enabled');
     // another VBR took the VLAN meanwhile (Alibaba frees a terminated VBR's VLAN after 7 days)
     const other = await ec.createVbr(pc);
@@ -453,13 +337,9 @@ describe('VBRs: terminate and recover, held (manual profile) and stepped', () =>
       const row = await tx.repo(VBRS).get(other);
       if (row) await tx.repo(VBRS).update({ ...row, vlanId: vlan });
     });
-    await fails(
-      () => c.recoverVirtualBorderRouter(vbrReq(Vpc.RecoverVirtualBorderRouterRequest, id)),
-      'OperationFailed.VlanIdAlreadyInUse',
-      400,
-    );
-    await c.deleteVirtualBorderRouter(vbrReq(Vpc.DeleteVirtualBorderRouterRequest, other));
-    await c.recoverVirtualBorderRouter(vbrReq(Vpc.RecoverVirtualBorderRouterRequest, id));
+    await fails(() => vbrAction.recover(c, id), 'OperationFailed.VlanIdAlreadyInUse', 400);
+    await vbrAction.delete(c, other);
+    await vbrAction.recover(c, id);
     assert.equal(await ec.vbrStatus(id), 'recovering');
   });
 
@@ -468,23 +348,15 @@ describe('VBRs: terminate and recover, held (manual profile) and stepped', () =>
     for (const s of ['unconfirmed', 'active', 'terminated'] as const) {
       const id = await ec.createVbr(pc);
       await ec.setVbrStatus(id, s);
-      await c.deleteVirtualBorderRouter(vbrReq(Vpc.DeleteVirtualBorderRouterRequest, id));
+      await vbrAction.delete(c, id);
       assert.equal(await ec.vbr(id), undefined, s);
     }
     for (const s of ['terminating', 'recovering', 'deleting'] as const) {
       const id = await ec.createVbr(pc);
       await ec.setVbrStatus(id, s);
-      await fails(
-        () => c.deleteVirtualBorderRouter(vbrReq(Vpc.DeleteVirtualBorderRouterRequest, id)),
-        'InvalidOperation.OperationNotAllowedInState',
-        400,
-      );
+      await fails(() => vbrAction.delete(c, id), 'InvalidOperation.OperationNotAllowedInState', 400);
     }
-    await fails(
-      () => c.deleteVirtualBorderRouter(vbrReq(Vpc.DeleteVirtualBorderRouterRequest, 'vbr-nothing')),
-      'InvalidVbrId.NotFound',
-      404,
-    );
+    await fails(() => vbrAction.delete(c, 'vbr-nothing'), 'InvalidVbrId.NotFound', 404);
   });
 
   test("a VBR made for another account: only the connection's owner terminates or recovers it; a stranger does not see it", async () => {
@@ -492,77 +364,53 @@ describe('VBRs: terminate and recover, held (manual profile) and stepped', () =>
     assert.equal((await ec.vbr(id, ACCOUNTS.b))?.physicalConnectionOwnerUid, ACCOUNTS.a.uid);
     const b = w.client(ACCOUNTS.b);
     const stranger = w.client(ACCOUNTS.intl);
-    await fails(
-      () => b.terminateVirtualBorderRouter(vbrReq(Vpc.TerminateVirtualBorderRouterRequest, id)),
-      'Forbidden.OperationTerminateNotAllowedByUser',
-      403,
-    );
-    await fails(
-      () => stranger.terminateVirtualBorderRouter(vbrReq(Vpc.TerminateVirtualBorderRouterRequest, id)),
-      'InvalidVbrId.NotFound',
-      404,
-    );
-    await fails(
-      () => w.client().terminateVirtualBorderRouter(vbrReq(Vpc.TerminateVirtualBorderRouterRequest, id, { regionId: 'cn-shanghai' })),
-      'InvalidVbrId.NotFound',
-      404,
-    );
-    await fails(
-      () => w.client().terminateVirtualBorderRouter(vbrReq(Vpc.TerminateVirtualBorderRouterRequest, 'vbr-nothing')),
-      'InvalidVbrId.NotFound',
-      404,
-    );
-    await w.client().terminateVirtualBorderRouter(vbrReq(Vpc.TerminateVirtualBorderRouterRequest, id));
+    await fails(() => vbrAction.terminate(b, id), 'Forbidden.OperationTerminateNotAllowedByUser', 403);
+    await fails(() => vbrAction.terminate(stranger, id), 'InvalidVbrId.NotFound', 404);
+    await fails(() => vbrAction.terminate(w.client(), id, { regionId: 'cn-shanghai' }), 'InvalidVbrId.NotFound', 404);
+    await fails(() => vbrAction.terminate(w.client(), 'vbr-nothing'), 'InvalidVbrId.NotFound', 404);
+    await vbrAction.terminate(w.client(), id);
     await ec.step(id);
     assert.equal(await ec.vbrStatus(id, ACCOUNTS.b), 'terminated');
-    await fails(
-      () => b.recoverVirtualBorderRouter(vbrReq(Vpc.RecoverVirtualBorderRouterRequest, id)),
-      'Forbidden.OperationRecoverNotAllowedByUser',
-      403,
-    );
-    await fails(() => stranger.recoverVirtualBorderRouter(vbrReq(Vpc.RecoverVirtualBorderRouterRequest, id)), 'InvalidVbrId.NotFound', 404);
-    await w.client().recoverVirtualBorderRouter(vbrReq(Vpc.RecoverVirtualBorderRouterRequest, id));
+    await fails(() => vbrAction.recover(b, id), 'Forbidden.OperationRecoverNotAllowedByUser', 403);
+    await fails(() => vbrAction.recover(stranger, id), 'InvalidVbrId.NotFound', 404);
+    await vbrAction.recover(w.client(), id);
     await ec.step(id);
     assert.equal(await ec.vbrStatus(id, ACCOUNTS.b), 'active');
     // both owners may delete it; a stranger may not see it
-    await fails(() => stranger.deleteVirtualBorderRouter(vbrReq(Vpc.DeleteVirtualBorderRouterRequest, id)), 'InvalidVbrId.NotFound', 404);
-    await b.deleteVirtualBorderRouter(vbrReq(Vpc.DeleteVirtualBorderRouterRequest, id));
+    await fails(() => vbrAction.delete(stranger, id), 'InvalidVbrId.NotFound', 404);
+    await vbrAction.delete(b, id);
     assert.equal(await ec.vbr(id), undefined);
   });
 
   test('ClientToken: a repeated terminate or recover answers as the first did', async () => {
     const c = w.client();
     const id = await ec.createVbr(pc);
-    await c.terminateVirtualBorderRouter(vbrReq(Vpc.TerminateVirtualBorderRouterRequest, id, { clientToken: 'vbr-terminate-1' }));
-    await c.terminateVirtualBorderRouter(vbrReq(Vpc.TerminateVirtualBorderRouterRequest, id, { clientToken: 'vbr-terminate-1' }));
+    await vbrAction.terminate(c, id, { clientToken: 'vbr-terminate-1' });
+    await vbrAction.terminate(c, id, { clientToken: 'vbr-terminate-1' });
     await ec.step(id);
-    await c.recoverVirtualBorderRouter(vbrReq(Vpc.RecoverVirtualBorderRouterRequest, id, { clientToken: 'vbr-recover-1' }));
-    await c.recoverVirtualBorderRouter(vbrReq(Vpc.RecoverVirtualBorderRouterRequest, id, { clientToken: 'vbr-recover-1' }));
+    await vbrAction.recover(c, id, { clientToken: 'vbr-recover-1' });
+    await vbrAction.recover(c, id, { clientToken: 'vbr-recover-1' });
     assert.equal(await ec.vbrStatus(id), 'recovering');
     await ec.step(id);
-    await c.deleteVirtualBorderRouter(vbrReq(Vpc.DeleteVirtualBorderRouterRequest, id, { clientToken: 'vbr-delete-1' }));
-    await c.deleteVirtualBorderRouter(vbrReq(Vpc.DeleteVirtualBorderRouterRequest, id, { clientToken: 'vbr-delete-1' }));
+    await vbrAction.delete(c, id, { clientToken: 'vbr-delete-1' });
+    await vbrAction.delete(c, id, { clientToken: 'vbr-delete-1' });
     assert.equal(await ec.vbr(id), undefined);
   });
 });
 
 describe('VBRs by themselves (delay 150 ms)', () => {
-  let srv: TestServer;
   let w: World;
   let ec: Ec;
-  before(async () => {
-    ({ srv, w } = await openWorld({ transitionDelayMs: 150 }));
-    ec = new Ec(w);
-  });
-  after(async () => srv.close());
+  before(async () => ({ w, ec } = await openEc({ transitionDelayMs: 150 })));
+  after(async () => w.srv.close());
 
   test('terminating, then terminated by itself; recovering, then active by itself', async () => {
     const pc = await ec.enabledPc();
     const id = await ec.createVbr(pc);
-    await w.client().terminateVirtualBorderRouter(vbrReq(Vpc.TerminateVirtualBorderRouterRequest, id));
+    await vbrAction.terminate(w.client(), id);
     assert.equal(await ec.vbrStatus(id), 'terminating');
     await ec.waitFor(() => ec.vbrStatus(id), 'terminated');
-    await w.client().recoverVirtualBorderRouter(vbrReq(Vpc.RecoverVirtualBorderRouterRequest, id));
+    await vbrAction.recover(w.client(), id);
     assert.equal(await ec.vbrStatus(id), 'recovering');
     await ec.waitFor(() => ec.vbrStatus(id), 'active');
     const v = await ec.vbr(id);
@@ -572,19 +420,16 @@ describe('VBRs by themselves (delay 150 ms)', () => {
 });
 
 describe('ModifyVirtualBorderRouterAttribute (no delay)', () => {
-  let srv: TestServer;
   let w: World;
   let ec: Ec;
   let pc: string;
   before(async () => {
-    ({ srv, w } = await openWorld());
-    ec = new Ec(w);
+    ({ w, ec } = await openEc());
     pc = await ec.enabledPc();
   });
-  after(async () => srv.close());
+  after(async () => w.srv.close());
 
-  const modify = (id: string, extra: Record<string, unknown>, who = ACCOUNTS.a) =>
-    w.client(who).modifyVirtualBorderRouterAttribute(vbrReq(Vpc.ModifyVirtualBorderRouterAttributeRequest, id, extra));
+  const modify = (id: string, extra: Record<string, unknown>, who = ACCOUNTS.a) => vbrAction.modify(w.client(who), id, extra);
 
   test('every field of the spec, shown by DescribeVirtualBorderRouters', async () => {
     const id = await ec.createVbr(pc, ACCOUNTS.a, { vlanId: 900 });
@@ -593,7 +438,8 @@ describe('ModifyVirtualBorderRouterAttribute (no delay)', () => {
       [fresh?.minRxInterval, fresh?.minTxInterval, fresh?.detectMultiplier, fresh?.mtu, fresh?.enableIpv6, fresh?.sitelinkEnable],
       [200, 200, 3, 1500, false, false],
     );
-    await modify(id, {
+    // each field set, then shown as set
+    const fields = {
       vlanId: 901,
       name: 'edge-router',
       description: 'The edge router',
@@ -611,51 +457,11 @@ describe('ModifyVirtualBorderRouterAttribute (no delay)', () => {
       peerIpv6GatewayIp: '2408:4004:cc::2',
       peeringIpv6SubnetMask: '2408:4004:cc::/56',
       sitelinkEnable: true,
-      associatedPhysicalConnections: '[]',
-    });
+    };
+    await modify(id, { ...fields, associatedPhysicalConnections: '[]' });
     const v = await ec.vbr(id);
-    assert.deepEqual(
-      {
-        status: v?.status,
-        vlanId: v?.vlanId,
-        name: v?.name,
-        description: v?.description,
-        circuitCode: v?.circuitCode,
-        localGatewayIp: v?.localGatewayIp,
-        peerGatewayIp: v?.peerGatewayIp,
-        peeringSubnetMask: v?.peeringSubnetMask,
-        minRxInterval: v?.minRxInterval,
-        minTxInterval: v?.minTxInterval,
-        detectMultiplier: v?.detectMultiplier,
-        mtu: v?.mtu,
-        bandwidth: v?.bandwidth,
-        enableIpv6: v?.enableIpv6,
-        localIpv6GatewayIp: v?.localIpv6GatewayIp,
-        peerIpv6GatewayIp: v?.peerIpv6GatewayIp,
-        peeringIpv6SubnetMask: v?.peeringIpv6SubnetMask,
-        sitelinkEnable: v?.sitelinkEnable,
-      },
-      {
-        status: 'active',
-        vlanId: 901,
-        name: 'edge-router',
-        description: 'The edge router',
-        circuitCode: 'circuit-7',
-        localGatewayIp: '172.16.0.1',
-        peerGatewayIp: '172.16.0.100',
-        peeringSubnetMask: '255.255.255.0',
-        minRxInterval: 300,
-        minTxInterval: 400,
-        detectMultiplier: 5,
-        mtu: 8500,
-        bandwidth: 500,
-        enableIpv6: true,
-        localIpv6GatewayIp: '2408:4004:cc::1',
-        peerIpv6GatewayIp: '2408:4004:cc::2',
-        peeringIpv6SubnetMask: '2408:4004:cc::/56',
-        sitelinkEnable: true,
-      },
-    );
+    const shown = Object.fromEntries((Object.keys(fields) as (keyof typeof fields)[]).map((k) => [k, v?.[k]]));
+    assert.deepEqual({ status: v?.status, ...shown }, { status: 'active', ...fields });
     // the current VLAN and peering again, as Terraform always sends them
     await modify(id, {
       vlanId: 901,
