@@ -6,10 +6,10 @@ import { readFileSync } from 'node:fs';
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
-/** User + system CPU seconds of process `pid` so far. */
-export function processCpuSeconds(pid: number): number | undefined {
+/** User + system CPU seconds of process `pid` so far (of its thread `tid` only, when given: the main thread's tid is the pid). */
+export function processCpuSeconds(pid: number, tid?: number): number | undefined {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const stat = readFileSync(tid === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${tid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     // Fields 14 (utime) and 15 (stime) of proc(5); the slice starts at field 3.
     return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
@@ -31,10 +31,10 @@ export function machineBusySeconds(): number | undefined {
   }
 }
 
-/** Resident set size (VmRSS of /proc/<pid>/status) of process `pid`, in MB (2^20 bytes). */
-export function processRssMb(pid: number): number | undefined {
+/** Resident set size (VmRSS of /proc/<pid>/status; its peak with `field` VmHWM) of process `pid`, in MiB. */
+export function processRssMb(pid: number, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): number | undefined {
   try {
-    const m = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return m ? Number(m[1]) / 1024 : undefined;
   } catch {
     return undefined;

@@ -16,8 +16,12 @@ export interface Child {
   pid: number;
   /** CPU seconds (user + system) the child has used so far; undefined where /proc is unavailable. */
   cpuSeconds(): number | undefined;
-  /** Resident set size (VmRSS) now, MB; undefined where /proc is unavailable. */
+  /** The same, of its main thread only (Node's event loop). */
+  mainThreadCpuSeconds(): number | undefined;
+  /** Resident set size (VmRSS) now, MiB; undefined where /proc is unavailable. */
   rssMb(): number | undefined;
+  /** Peak resident set size so far (VmHWM), MiB. */
+  peakRssMb(): number | undefined;
   /** performance.now() when the process was spawned, and when it said it was listening. */
   spawnedAt: number;
   listeningAt: number;
@@ -46,7 +50,14 @@ export function tempDir(prefix: string): string {
 const START_TIMEOUT_MS = 20_000;
 const STOP_TIMEOUT_MS = 5_000;
 
-function track(child: ChildProcess, port: number, times: { spawnedAt: number; listeningAt: number }, cleanup?: () => void): Child {
+/** Tracks a child so it is killed when the benchmark exits (before it is a Child: while starting). */
+export function adopt(child: ChildProcess): void {
+  live.add(child);
+}
+
+/** A child process as a Child (killed when the benchmark exits, however it exits). */
+export function track(child: ChildProcess, port: number, times: { spawnedAt: number; listeningAt: number }, cleanup?: () => void): Child {
+  live.add(child);
   const pid = child.pid as number;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   void exited.then(() => {
@@ -57,7 +68,9 @@ function track(child: ChildProcess, port: number, times: { spawnedAt: number; li
     port,
     pid,
     cpuSeconds: () => processCpuSeconds(pid),
+    mainThreadCpuSeconds: () => processCpuSeconds(pid, pid),
     rssMb: () => processRssMb(pid),
+    peakRssMb: () => processRssMb(pid, 'VmHWM'),
     ...times,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
@@ -89,6 +102,8 @@ export interface LocalVpcOptions {
   dataDir?: string;
   /** Admin token (`--token`). */
   token?: string;
+  /** `--log-level`; unset, LocalVPC's default (info: one line per request, read and dropped by the benchmark as a terminal would show it). */
+  logLevel?: string;
 }
 
 /**
@@ -124,8 +139,7 @@ export async function startLocalVpc(o: LocalVpcOptions = {}): Promise<Child> {
     ...storage,
     '--port',
     '0',
-    '--log-level',
-    'warn',
+    ...(o.logLevel ? ['--log-level', o.logLevel] : []),
     ...(o.token ? ['--token', o.token] : []),
     ...(o.args ?? []),
   ];
@@ -140,15 +154,19 @@ export async function startLocalVpc(o: LocalVpcOptions = {}): Promise<Child> {
     'LocalVPC',
     child,
     new Promise<number>((resolve, reject) => {
-      child.stdout?.on('data', (c: Buffer) => {
+      const untilListening = (c: Buffer): void => {
         out += c.toString();
         const m = /LocalVPC listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
         if (m && !listeningAt) {
           listeningAt = performance.now();
+          // From now on the log lines are read and dropped, as cheaply as a pipe can be drained.
+          child.stdout?.off('data', untilListening);
+          child.stdout?.on('data', () => undefined);
           resolve(Number(m[1]));
         }
-        if (out.length > 100_000) out = out.slice(-4000); // keep reading (warn logs), bounded
-      });
+        if (out.length > 100_000) out = out.slice(-4000);
+      };
+      child.stdout?.on('data', untilListening);
       child.once('exit', (code, signal) => {
         cleanup();
         reject(new Error(`LocalVPC exited (${code ?? signal}) before listening:\n${err}`));

@@ -18,9 +18,9 @@ export interface Key {
 /** The well-known default AccessKey LocalVPC creates on first start (README). */
 export const DEFAULT_KEY: Key = { id: 'LTAI5tLocalVpcDevAccess1', secret: 'LocalVpcDevSecretNotForProd001' };
 
-/** One HTTP request, ready for node:http. */
+/** One HTTP request, ready for node:http (and, made raw, for wrk). */
 export interface RequestSpec {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT' | 'HEAD';
   path: string;
   headers: Record<string, string>;
   body?: string;
