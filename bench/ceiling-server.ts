@@ -3,11 +3,16 @@
 // (as src/protocol/params.ts does), and verify the V1 or V3 HMAC against one fixed secret with the
 // server's own pure signing functions. Then it answers a precomputed body with LocalVPC's headers.
 // No logging, no validation, no timestamp or nonce checks, and no storage, except in the durable
-// write mode (`sqlitePath`): then each verified request also does one INSERT committed on its own
-// (better-sqlite3, WAL, synchronous=FULL: one fsync per request) before the answer, the least a
-// server that acknowledges only durable writes can do without batching them.
+// write modes (`sqlitePath`): then each verified request also does one INSERT (better-sqlite3, WAL,
+// synchronous=FULL) before the answer: committed on its own in `commit: 'one'` (one fsync per
+// request, the least a server that acknowledges only durable writes can do without batching them),
+// or in `commit: 'group'` with every request verified in the same turn of the event loop in one
+// transaction and one commit, all answered after it (as LocalVPC's store groups write units).
+// With `render`, the answer is not a precomputed body: each request serializes the template
+// (JSON.stringify, a fresh RequestId), the least a server that renders a list of that size does.
 // Protocol: the parent sends one CeilingConfig message; the child answers { port } once listening,
 // and exits when the IPC channel closes (so it never outlives the benchmark).
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Database from 'better-sqlite3';
@@ -22,17 +27,37 @@ export interface CeilingConfig {
   requestId: string;
   /** Durable write mode: the SQLite file to insert one row into per verified request. */
   sqlitePath?: string;
+  /** With sqlitePath: a commit per request (default), or one per turn of the event loop. */
+  commit?: 'one' | 'group';
+  /** Render this JSON answer per request (a fresh RequestId) instead of sending `body`. */
+  render?: Record<string, unknown>;
 }
 
-/** One INSERT, committed at once (autocommit), per call; undefined without `sqlitePath`. */
-function inserter(path: string | undefined): ((url: string) => void) | undefined {
+/** Stores one row per call and calls back once it is committed; undefined without `sqlitePath`. */
+function inserter(path: string | undefined, commit: 'one' | 'group'): ((url: string, done: () => void) => void) | undefined {
   if (!path) return undefined;
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.exec('CREATE TABLE IF NOT EXISTS writes (id INTEGER PRIMARY KEY, url TEXT NOT NULL, createdAt INTEGER NOT NULL)');
   const insert = db.prepare('INSERT INTO writes (url, createdAt) VALUES (?, ?)');
-  return (url) => void insert.run(url, Date.now());
+  if (commit === 'one')
+    return (url, done) => {
+      insert.run(url, Date.now());
+      done();
+    };
+  let queue: { url: string; done: () => void }[] = [];
+  const flush = (): void => {
+    const batch = queue;
+    queue = [];
+    db.exec('BEGIN IMMEDIATE');
+    for (const w of batch) insert.run(w.url, Date.now());
+    db.exec('COMMIT');
+    for (const w of batch) w.done();
+  };
+  return (url, done) => {
+    if (queue.push({ url, done }) === 1) setImmediate(flush);
+  };
 }
 
 type Pairs = [string, string][];
@@ -76,16 +101,31 @@ function serve(cfg: CeilingConfig): void {
   const body = Buffer.from(cfg.body);
   const okHeaders = { 'content-type': cfg.contentType, 'content-length': body.length, 'x-acs-request-id': cfg.requestId };
   const bad = Buffer.from('{"Code":"SignatureDoesNotMatch"}');
-  const write = inserter(cfg.sqlitePath);
+  const write = inserter(cfg.sqlitePath, cfg.commit ?? 'one');
+  const render = cfg.render;
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const raw = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
       if (verified(req, raw, cfg.secret)) {
-        write?.(req.url ?? '/');
-        res.writeHead(200, okHeaders);
-        res.end(body);
+        const answer = (): void => {
+          if (render) {
+            const requestId = randomUUID();
+            const text = JSON.stringify({ ...render, RequestId: requestId });
+            res.writeHead(200, {
+              'content-type': cfg.contentType,
+              'content-length': Buffer.byteLength(text),
+              'x-acs-request-id': requestId,
+            });
+            res.end(text);
+          } else {
+            res.writeHead(200, okHeaders);
+            res.end(body);
+          }
+        };
+        if (write) write(req.url ?? '/', answer);
+        else answer();
       } else {
         res.writeHead(400, { 'content-type': cfg.contentType, 'content-length': bad.length });
         res.end(bad);
