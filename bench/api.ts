@@ -1,6 +1,7 @@
 // Small clients for the set-up work of scenarios (not for measured load): one signed RPC call with
 // its JSON answer, and the admin API (JSON, bearer token). Failures throw with the server's answer.
 import { request, type Agent } from 'node:http';
+import { performance } from 'node:perf_hooks';
 import { fetchOnce } from './load.js';
 import { v3Signer, type RequestSpec } from './sign.js';
 
@@ -55,5 +56,101 @@ export function adminCall(
     req.setTimeout(timeoutMs, () => req.destroy(new Error(`admin ${method} ${path}: timeout`)));
     req.on('error', reject);
     req.end(text);
+  });
+}
+
+/**
+ * An admin call whose body is streamed (chunked), piece by piece from `pieces` as the socket takes
+ * them; resolves with the answer as soon as it is complete (a server may answer an error before
+ * reading everything: the rest is then not sent). `bytes` is what was sent.
+ */
+export function adminStream(
+  port: number,
+  token: string,
+  path: string,
+  pieces: Iterable<string>,
+  contentType: string,
+  timeoutMs = 600_000,
+): Promise<{ status: number; text: string; bytes: number }> {
+  return new Promise((resolve, reject) => {
+    let bytes = 0;
+    let answered = false;
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path,
+        headers: { authorization: `Bearer ${token}`, 'content-type': contentType, 'transfer-encoding': 'chunked' },
+      },
+      (res) => {
+        answered = true;
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), bytes }));
+        res.on('error', reject);
+      },
+    );
+    req.setTimeout(timeoutMs, () => req.destroy(new Error(`admin POST ${path}: timeout`)));
+    req.on('error', (e) => {
+      if (!answered) reject(e);
+    });
+    const it = pieces[Symbol.iterator]();
+    const pump = (): void => {
+      while (!answered) {
+        const n = it.next();
+        if (n.done) {
+          req.end();
+          return;
+        }
+        bytes += Buffer.byteLength(n.value);
+        if (!req.write(n.value)) {
+          req.once('drain', pump);
+          return;
+        }
+      }
+    };
+    pump();
+  });
+}
+
+/** An admin GET read as a stream: its status, byte count, the first `keep` bytes of text, and the time to the last byte. */
+export function adminDownload(
+  port: number,
+  token: string,
+  path: string,
+  headers: Record<string, string> = {},
+  timeoutMs = 600_000,
+  keep = 64 * 1024,
+): Promise<{ status: number; bytes: number; head: string; seconds: number }> {
+  const t0 = performance.now();
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port, method: 'GET', path, headers: { authorization: `Bearer ${token}`, ...headers } },
+      (res) => {
+        let bytes = 0;
+        const first: Buffer[] = [];
+        let kept = 0;
+        res.on('data', (c: Buffer) => {
+          bytes += c.length;
+          if (kept < keep) {
+            first.push(c.subarray(0, keep - kept));
+            kept += Math.min(c.length, keep - kept);
+          }
+        });
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            bytes,
+            head: Buffer.concat(first).toString('utf8'),
+            seconds: (performance.now() - t0) / 1000,
+          }),
+        );
+        res.on('error', reject);
+      },
+    );
+    req.setTimeout(timeoutMs, () => req.destroy(new Error(`admin GET ${path}: timeout`)));
+    req.on('error', reject);
+    req.end();
   });
 }
