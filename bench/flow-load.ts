@@ -1,4 +1,6 @@
-// Closed-loop load of multi-call flows (e.g. a router-interface lifecycle): `concurrency` workers,
+// Closed-loop load of multi-call flows (e.g. a router-interface lifecycle), driven from this Node
+// process because each call depends on earlier answers (ids), which a pool of pre-signed requests
+// replayed by wrk cannot know in advance: `concurrency` workers,
 // each with its own state from setup(), repeating iterate() until the deadline; every HTTP call an
 // iteration makes is timed and counted, so the result is in calls per second. An iteration that
 // has started is finished (so the flow cleans up after itself) and the elapsed time includes it.
@@ -6,7 +8,8 @@
 // state from setup(). Warm-up and CPU accounting as in load.ts.
 import { Agent } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { fetchOnce, measure, type Answer, type LoadResult, type MeasureOptions, type Tally } from './load.js';
+import { fetchOnce, measure, type Answer, type MeasureOptions, type Tally } from './load.js';
+import type { LoadResult } from './wrk.js';
 import type { RequestSpec } from './sign.js';
 
 /** Sends one request, timed and counted; resolves with the answer whatever its status. */

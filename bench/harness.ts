@@ -1,15 +1,21 @@
-// What every scenario shares: the options, the result types (table rows, and facts for the section
-// under the table: cold start, memory, targets), the load run with a rerun when the machine was
-// busy, profiling arguments, and a one-request check that a scenario works before it is measured.
+// What every scenario shares: the options, the result types (table rows, further tables, and facts
+// for the section under the tables: targets, cold start, memory), the load run through wrk with a
+// rerun when the machine was busy, profiling arguments, a one-request check that a scenario works
+// before it is measured, and the record of LocalVPC's RSS after each load phase.
 import { join } from 'node:path';
-import { fetchOnce, runLoad, type Answer, type LoadResult } from './load.js';
+import { fetchOnce, type Answer } from './load.js';
 import type { Child } from './servers.js';
 import type { RequestSpec } from './sign.js';
+import { poolOf, wrkLoad, type LoadResult, type PoolMaker } from './wrk.js';
+
+export type { LoadResult } from './wrk.js';
 
 export interface BenchOptions {
-  /** Measured seconds per load run. */
+  /** Measured seconds per load run (whole seconds: wrk's -d). */
   seconds: number;
   warmupSeconds: number;
+  /** Requests LocalVPC serves before the DescribeRegions rows are measured (1M by default). */
+  warmRequests: number;
   /** When set, LocalVPC and the ceiling run with --cpu-prof, writing into <dir>/localvpc and <dir>/ceiling. */
   cpuProfDir?: string;
 }
@@ -18,13 +24,19 @@ export interface Row {
   scenario: string;
   concurrency: number;
   subject?: LoadResult;
-  ceiling?: LoadResult;
-  /** The ratio LocalVPC must reach against this row's ceiling (report.ts TARGET_RATIO when unset). */
-  targetRatio?: number;
+  /** What the subject is called in the notes (default LocalVPC). */
+  subjectName?: string;
+  /** What LocalVPC is compared with (a ceiling, a peer, LocalVPC configured otherwise), and its run. */
+  reference?: LoadResult;
+  referenceName?: string;
+  /** The least ratio (subject req/s / reference req/s) LocalVPC should reach; none when unset. */
+  target?: number;
+  /** Why this row never has a ratio (e.g. through the SDK, whose client is the limit). */
+  noRatio?: string;
   notes?: string[];
 }
 
-/** A figure reported under the table, with its target when it has one. */
+/** A figure reported under the tables, with its target when it has one (met undefined: not measured). */
 export interface Fact {
   name: string;
   value: string;
@@ -37,6 +49,8 @@ export interface Fact {
 export interface Result {
   rows: Row[];
   facts: Fact[];
+  /** Further Markdown tables printed under the main one. */
+  tables?: string[];
 }
 
 export interface Scenario {
@@ -59,25 +73,40 @@ export async function measured<T extends LoadResult>(o: BenchOptions, notes: str
   return r;
 }
 
-/** A load run of signed requests from `factory` against `child`, with the busy-machine rerun. */
-export function load(
+export interface LoadSpec {
+  /** Requests (raw HTTP, each signed anew): a factory of signed requests, or a pool maker. */
+  factory?: () => RequestSpec;
+  make?: PoolMaker;
+  /** The most the server may answer per second (sizes the warm-up pool). */
+  rateHint?: number;
+  /** Seconds instead of the options' (e.g. shorter cells of the scaling table). */
+  seconds?: number;
+}
+
+/** A wrk run of `spec`'s requests against `child` at `concurrency`, with the busy-machine rerun. */
+export async function load(
   o: BenchOptions,
   child: Child,
   concurrency: number,
-  factory: () => RequestSpec,
+  spec: LoadSpec,
   notes: string[],
   who: string,
 ): Promise<LoadResult> {
-  return measured(o, notes, who, () =>
-    runLoad({
+  const make = spec.make ?? poolOf(spec.factory as () => RequestSpec, child.port);
+  const r = await measured(o, notes, who, () =>
+    wrkLoad({
       port: child.port,
-      factory,
-      concurrency,
-      seconds: o.seconds,
+      connections: concurrency,
+      seconds: spec.seconds ?? o.seconds,
       warmupSeconds: o.warmupSeconds,
-      serverCpuSeconds: () => child.cpuSeconds(),
+      make,
+      server: child,
+      rateHint: spec.rateHint,
+      check: true,
     }),
   );
+  if (r.resized) notes.push(`${who}: a measured run outran its pool and was run again with a pool ${3 ** r.resized}x as large`);
+  return r;
 }
 
 export function profileArgs(o: BenchOptions, who: string): string[] {
@@ -90,10 +119,15 @@ export async function expect200(what: string, port: number, spec: RequestSpec): 
   return a;
 }
 
-/** "RSS 52 MB" of a running child, for a row's notes. */
-export function rssNote(child: Child, when = 'at end'): string {
+/** LocalVPC's RSS at the end of each load phase, for the memory fact (run.ts). */
+export const rssAfterLoad: { what: string; mb: number }[] = [];
+
+/** "LocalVPC RSS at end 52 MiB" of a running child, for a row's notes; recorded for the memory fact. */
+export function rssNote(child: Child, what: string, when = 'at end'): string {
   const mb = child.rssMb();
-  return mb === undefined ? 'RSS unknown' : `LocalVPC RSS ${when} ${mb.toFixed(0)} MB`;
+  if (mb === undefined) return 'RSS unknown';
+  rssAfterLoad.push({ what, mb });
+  return `LocalVPC RSS ${when} ${mb.toFixed(0)} MiB`;
 }
 
 export const ms = (x: number): string => `${x.toFixed(x < 10 ? 1 : 0)} ms`;

@@ -1,15 +1,18 @@
-// `npm run bench [-- --only <substring>] [--seconds N] [--warmup N] [--cpu-prof DIR] [--list]`:
+// `npm run bench [-- --only <substring>] [--seconds N] [--warmup N] [--warm-requests N] [--cpu-prof DIR] [--list]`:
 // runs the registered scenarios one after another (one server at a time), prints progress on
-// stderr and the report (machine, date, one Markdown table, then the section of facts: cold start,
-// memory, targets met or missed) on stdout, then exits, killing any child process and removing
-// any temporary folder left. Exit code 1 on an error or when a run saw non-2xx answers or failures.
+// stderr and the report (machine, date, one Markdown table, the scaling table, then the section of
+// facts: targets met or missed, cold start, memory) on stdout, then exits, killing any child
+// process and removing any temporary folder left. Exit code 1 on an error or when a run saw
+// non-2xx answers or failures; 2 on a usage error or when wrk, the load generator, is missing.
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { factsSection, LEGEND, machineLine, markdownTable, rowFailed } from './report.js';
-import { SCENARIOS, type BenchOptions, type Fact, type Row } from './scenarios.js';
+import { factsSection, LEGEND, machineLine, markdownTable, rowFacts, rowFailed } from './report.js';
+import { needsWrk, SCENARIOS, type BenchOptions, type Fact, type Row } from './scenarios.js';
+import { rssAfterLoadFact } from './scenarios-start.js';
 import { killAll } from './servers.js';
+import { WRK_MISSING, wrkInstalled } from './wrk.js';
 
-const USAGE = 'usage: npm run bench -- [--only <substring>]... [--seconds N] [--warmup N] [--cpu-prof DIR] [--list]';
+const USAGE = 'usage: npm run bench -- [--only <substring>]... [--seconds N] [--warmup N] [--warm-requests N] [--cpu-prof DIR] [--list]';
 
 class UsageError extends Error {}
 
@@ -19,7 +22,7 @@ interface Args extends BenchOptions {
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { seconds: 4, warmupSeconds: 1, only: [], list: false };
+  const a: Args = { seconds: 5, warmupSeconds: 1, warmRequests: 1_000_000, only: [], list: false };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = (): string => {
@@ -33,9 +36,13 @@ function parseArgs(argv: string[]): Args {
       return n;
     };
     if (flag === '--only') a.only.push(value());
-    else if (flag === '--seconds') a.seconds = Math.max(0.1, seconds());
-    else if (flag === '--warmup') a.warmupSeconds = seconds();
-    else if (flag === '--cpu-prof') a.cpuProfDir = resolve(value());
+    else if (flag === '--seconds') a.seconds = Math.max(1, Math.round(seconds()));
+    else if (flag === '--warmup') a.warmupSeconds = Math.round(seconds());
+    else if (flag === '--warm-requests') {
+      const n = Number(value());
+      if (!Number.isInteger(n) || n < 0 || n > 10_000_000) throw new UsageError('--warm-requests takes a whole number up to 10000000');
+      a.warmRequests = n;
+    } else if (flag === '--cpu-prof') a.cpuProfDir = resolve(value());
     else if (flag === '--list') a.list = true;
     else throw new UsageError(`unknown argument ${flag}`);
   }
@@ -52,9 +59,15 @@ async function main(): Promise<void> {
     if (chosen.length === 0) process.exitCode = 2;
     return;
   }
+  if (chosen.some(needsWrk) && !wrkInstalled()) {
+    process.stderr.write(WRK_MISSING);
+    process.exitCode = 2;
+    return;
+  }
   if (args.cpuProfDir) mkdirSync(args.cpuProfDir, { recursive: true });
   const rows: Row[] = [];
   const facts: Fact[] = [];
+  const tables: string[] = [];
   const started = Date.now();
   for (const s of chosen) {
     const t0 = Date.now();
@@ -63,6 +76,7 @@ async function main(): Promise<void> {
     if ('rows' in r) {
       rows.push(...r.rows);
       facts.push(...r.facts);
+      tables.push(...(r.tables ?? []));
     } else {
       rows.push(r);
     }
@@ -70,7 +84,10 @@ async function main(): Promise<void> {
   }
   process.stderr.write(`bench: done in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
   const table = rows.length ? `${markdownTable(rows)}\n\n${LEGEND}\n` : '';
-  process.stdout.write(`\n${machineLine()}\n\n${table}${facts.length ? `\n${factsSection(facts)}\n` : ''}`);
+  const more = tables.map((t) => `\n${t}\n`).join('');
+  const rss = rssAfterLoadFact();
+  const all = [...rowFacts(rows), ...facts, ...(rss ? [rss] : [])];
+  process.stdout.write(`\n${machineLine()}\n\n${table}${more}${all.length ? `\n${factsSection(all)}\n` : ''}`);
   if (rows.some(rowFailed)) {
     process.stderr.write('bench: some runs saw non-2xx answers or connection errors (see notes)\n');
     process.exitCode = 1;

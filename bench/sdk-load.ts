@@ -8,7 +8,8 @@ import Vpc from '@alicloud/vpc20160428';
 import OpenApi from '@alicloud/openapi-core';
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_KEY } from './sign.js';
-import { measure, type LoadResult, type MeasureOptions, type Tally } from './load.js';
+import { measure, type MeasureOptions, type Tally } from './load.js';
+import type { LoadResult } from './wrk.js';
 
 const { $OpenApiUtil } = OpenApi as unknown as { $OpenApiUtil: { Config: new (o: Record<string, unknown>) => unknown } };
 
