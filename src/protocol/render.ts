@@ -59,8 +59,16 @@ export function renderSuccess(action: string, requestId: string, result: object,
       body: json === '{}' ? `{"RequestId":"${requestId}"}` : `{"RequestId":"${requestId}",${json.slice(1)}`,
     };
   }
-  const body = { RequestId: requestId, ...result };
-  if (!xml) return { contentType: JSON_TYPE, body: JSON.stringify(body) };
+  if (!xml) {
+    // RequestId first, then the result's fields: spliced as text (a spread into a literal that
+    // already has RequestId copies a large result property by property).
+    const json = JSON.stringify(result);
+    return {
+      contentType: JSON_TYPE,
+      body: json === '{}' ? `{"RequestId":"${requestId}"}` : `{"RequestId":"${requestId}",${json.slice(1)}`,
+    };
+  }
+  const body = Object.assign({ RequestId: requestId }, result);
   return { contentType: XML_TYPE, body: XML_HEAD + builder().build({ [`${action}Response`]: body }) };
 }
 

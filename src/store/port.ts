@@ -129,8 +129,12 @@ export interface StoreHealth {
 
 export interface Store {
   readonly kind: string;
-  /** Runs `fn` as one unit of work. Writes are serialized (and may share a commit); reads run at once. */
-  run<R>(mode: Mode, fn: (tx: Tx) => Promise<R>): Promise<R>;
+  /**
+   * Runs `fn` as one unit of work. Writes are serialized (and may share a commit); reads run at once.
+   * A `lazy` write need not survive a power cut (bookkeeping that is redone or harmless to lose:
+   * settling due transitions, read nonces): a commit of lazy units alone does not wait for the disk.
+   */
+  run<R>(mode: Mode, fn: (tx: Tx) => Promise<R>, opts?: { lazy?: boolean }): Promise<R>;
   /** Called after a write to `table` (undefined: any table may have changed: a rollback, a replace). */
   onChange(listener: (table: string | undefined) => void): void;
   /** Runs at the start of every write unit, inside it (the transition engine settles due work there). */

@@ -112,6 +112,16 @@ test('counts and far pages agree with the rows themselves', async () => {
           page: await tx.repo(ITEMS).find(where, { orderBy: ['createdAt', 'id'], limit: o.limit, offset: o.offset }),
         }));
         assert.equal(got.count, expected.length, JSON.stringify(o));
+        // rows by key (kept in memory once read) are the rows as they are now, gone ones included
+        const byKey = await store.run('read', async (tx) => {
+          const out: (Item | undefined)[] = [];
+          for (const id of [...model.keys(), 'doomed', 'i999']) out.push(await tx.repo(ITEMS).get(id));
+          return out;
+        });
+        assert.deepEqual(
+          byKey.map((r) => (r ? { ...r } : undefined)),
+          [...model.values(), undefined, undefined],
+        );
         assert.deepEqual(
           got.page.map((r) => r.id),
           expected.slice(o.offset, o.offset + o.limit).map((r) => r.id),

@@ -43,10 +43,8 @@ export const describeVpcAttribute = defineAction({
   handler: async (input, ctx) => {
     const vpc = await visible(ctx, VPCS, input.VpcId, input.RegionId);
     if (!vpc) return GONE;
-    const { routeTableIds, vswitchCount, ...fields } = await vpcFields(ctx.tx, vpc);
-    return {
-      ...GONE,
-      ...fields,
+    const { fields, routeTableIds, vswitchCount } = await vpcFields(ctx.tx, vpc);
+    return Object.assign({}, GONE, fields, {
       CloudResources: {
         CloudResourceSetType: [
           { ResourceType: 'VSwitch', ResourceCount: vswitchCount },
@@ -54,6 +52,6 @@ export const describeVpcAttribute = defineAction({
           { ResourceType: 'RouteTable', ResourceCount: routeTableIds.length },
         ],
       },
-    };
+    });
   },
 });

@@ -30,13 +30,14 @@ export const describeVpcs = defineAction({
     const { total, rows } = await listPage(ctx.tx.repo(VPCS), where, p, tags?.length ? (v) => hasTags(v.tags, tags) : undefined);
     const items = [];
     for (const v of rows) {
-      const { routeTableIds, vswitchCount: _, ...fields } = await vpcFields(ctx.tx, v);
-      items.push({
-        ...fields,
-        CenStatus: '',
-        NatGatewayIds: { NatGatewayIds: [] as string[] },
-        RouterTableIds: { RouterTableIds: routeTableIds },
-      });
+      const { fields, routeTableIds } = await vpcFields(ctx.tx, v);
+      items.push(
+        Object.assign(fields, {
+          CenStatus: '',
+          NatGatewayIds: { NatGatewayIds: [] as string[] },
+          RouterTableIds: { RouterTableIds: routeTableIds },
+        }),
+      );
     }
     return { ...pageFields(total, p), Vpcs: { Vpc: items } };
   },

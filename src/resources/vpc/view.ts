@@ -8,10 +8,14 @@ import { vswitchesOfVpc } from '../vswitch/queries.js';
 import { secondaryCidrs, type Vpc } from './model.js';
 import { routeTablesOfVpc } from './queries.js';
 
+/**
+ * The wire fields (`fields`; callers add theirs with Object.assign: a spread of this many fields
+ * followed by new ones is slow in V8), and what the callers derive from besides.
+ */
 export async function vpcFields(tx: Tx, v: Vpc) {
   const vswitches = await vswitchesOfVpc(tx, v.id);
   const tables = await routeTablesOfVpc(tx, v.id);
-  return {
+  const fields = {
     VpcId: v.id,
     RegionId: v.regionId,
     Status: v.status,
@@ -33,6 +37,9 @@ export async function vpcFields(tx: Tx, v: Vpc) {
     SecondaryCidrBlocks: { SecondaryCidrBlock: secondaryCidrs(v) },
     Ipv6CidrBlocks: { Ipv6CidrBlock: [] as { Ipv6CidrBlock: string; Ipv6Isp: string }[] },
     Tags: { Tag: parseTags(v.tags) },
+  };
+  return {
+    fields,
     /** Route tables, the system one first. */
     routeTableIds: [v.routeTableId, ...tables.filter((t) => t.id !== v.routeTableId).map((t) => t.id)],
     vswitchCount: vswitches.length,

@@ -38,6 +38,6 @@ export const describeVSwitchAttributes = defineAction({
     const v = await visible(ctx, VSWITCHES, input.VSwitchId, input.RegionId);
     if (!v) return GONE;
     const vpc = await getVpc(ctx.tx, v.vpcId);
-    return { ...vswitchFields(v, vpc?.routeTableId ?? ''), CloudResources: {} };
+    return Object.assign(vswitchFields(v, vpc?.routeTableId ?? ''), { CloudResources: {} });
   },
 });

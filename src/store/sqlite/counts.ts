@@ -50,9 +50,9 @@ export function refillCounts(db: Database.Database, def: AnyTableDef): void {
 /** Makes every counted table's counts (anew when its counted columns changed) and drops counts no table declares any more. */
 export function installCounts(db: Database.Database, tables: readonly AnyTableDef[]): void {
   const wanted = new Map(tables.filter((t) => t.counted?.length).map((t) => [countTableOf(t), t]));
-  const existing = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'count\\_%' ESCAPE '\\'").all() as { name: string }[]).map(
-    (r) => r.name,
-  );
+  const existing = (
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'count\\_%' ESCAPE '\\'").all() as { name: string }[]
+  ).map((r) => r.name);
   db.transaction(() => {
     for (const name of existing) {
       const def = wanted.get(name);
@@ -63,7 +63,9 @@ export function installCounts(db: Database.Database, tables: readonly AnyTableDe
       db.exec(`DROP TABLE ${name}`);
     }
     const now = new Set(
-      (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'count\\_%' ESCAPE '\\'").all() as { name: string }[]).map((r) => r.name),
+      (
+        db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'count\\_%' ESCAPE '\\'").all() as { name: string }[]
+      ).map((r) => r.name),
     );
     for (const [name, def] of wanted) {
       if (now.has(name)) continue;

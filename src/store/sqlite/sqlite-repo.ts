@@ -4,6 +4,10 @@
 // Listings stay flat as tables grow: a count over counted columns reads the maintained counts
 // (counts.ts), and a page far into a listing starts from the key where it begins (found by a scan
 // of the index alone, remembered until the table changes) instead of skipping rows one by one.
+// Rows are kept once read (frozen: callers make changed copies, as they always have): building a
+// row of 34 columns from SQLite cost 7 µs, so a listing reads only the keys of its page and takes
+// the rows it already has from memory. A write through the repository updates the kept row; a
+// rollback or a replace (the store's epoch) drops them all.
 import type Database from 'better-sqlite3';
 import type { FindOptions, Range, Repo, Scalar, TableDef, Where } from '../port.js';
 import { countTableOf } from './counts.js';
@@ -14,7 +18,12 @@ export interface SqliteConnection {
   changed(table: string): void;
   /** Bumped at every change of the table (cached page starts of an older version are stale). */
   version(table: string): number;
+  /** Bumped when changes are undone or made behind the repositories (a rollback, a replace): cached rows are stale. */
+  epoch(): number;
 }
+
+/** Rows kept per repository (read again only when changed or pushed out). */
+const ROWS = 4096;
 
 /** Page starts remembered per repository (a few hundred listings paged far). */
 const CURSORS = 256;
@@ -34,6 +43,10 @@ export class SqliteRepo<T> implements Repo<T> {
   private readonly counted: Set<string>;
   /** Where a page starts (its first row's order key), by query and offset, with the table version it holds for. */
   private readonly cursors = new Map<string, { version: number; key: Scalar[] | undefined }>();
+  /** Rows read or written, by key, valid for the store's epoch `rowsEpoch`. */
+  private rows = new Map<string, T>();
+  private rowsEpoch = -1;
+  private readonly keyOnlySql: (sql: string) => string;
 
   constructor(
     private readonly conn: SqliteConnection,
@@ -51,6 +64,55 @@ export class SqliteRepo<T> implements Repo<T> {
     this.bools = new Set(def.booleans ?? []);
     this.columns = new Set(def.columns);
     this.counted = new Set(def.counted ?? []);
+    this.keyOnlySql = (sql) => sql.replace(`SELECT ${this.cols} `, `SELECT "${def.key}" `);
+  }
+
+  /** The kept rows, emptied when the store's epoch moved on. */
+  private kept(): Map<string, T> {
+    const epoch = this.conn.epoch();
+    if (epoch !== this.rowsEpoch) {
+      this.rows = new Map();
+      this.rowsEpoch = epoch;
+    }
+    return this.rows;
+  }
+
+  private keep(row: T): T {
+    const rows = this.kept();
+    const frozen = Object.freeze(row);
+    const key = (row as Record<string, unknown>)[this.def.key] as string;
+    rows.delete(key);
+    if (rows.size >= ROWS) rows.delete(rows.keys().next().value as string);
+    rows.set(key, frozen);
+    return frozen;
+  }
+
+  /** The rows of these keys, in this order: the kept ones from memory, the others read in one query. */
+  private byKeys(keys: string[]): T[] {
+    const rows = this.kept();
+    const missing = keys.filter((k) => !rows.has(k));
+    if (missing.length > 0) {
+      const sql = `SELECT ${this.cols} FROM ${this.def.table} WHERE "${this.def.key}" IN (${missing.map(() => '?').join(', ')})`;
+      for (const raw of this.conn.stmt(sql).all(...missing) as Record<string, Scalar>[]) this.keep(this.toRow(raw));
+    }
+    const out: T[] = [];
+    for (const k of keys) {
+      const row = rows.get(k);
+      if (row) out.push(row);
+    }
+    return out;
+  }
+
+  /** Runs a SELECT of the table's columns as a SELECT of its keys, then takes the rows by key. */
+  private listed(sql: string, args: Scalar[]): T[] {
+    // key-only statements are used for nothing else: plucked for good
+    const keys = (
+      this.conn
+        .stmt(this.keyOnlySql(sql))
+        .pluck(true)
+        .all(...args) as Scalar[]
+    ).map(String);
+    return this.byKeys(keys);
   }
 
   /** Turns a stored row into T: the table's columns, with 0/1 read back as booleans. */
@@ -86,7 +148,8 @@ export class SqliteRepo<T> implements Repo<T> {
           parts.push('0');
           continue;
         }
-        parts.push(`"${k}" IN (${v.map(() => '?').join(', ')})`);
+        // one value as `=`: SQLite then walks an index in order instead of sorting what IN found
+        parts.push(v.length === 1 ? `"${k}" = ?` : `"${k}" IN (${v.map(() => '?').join(', ')})`);
         for (const x of v) args.push(this.value(k, x));
         fixed.add(k);
       } else if (isRange(v)) {
@@ -135,16 +198,19 @@ export class SqliteRepo<T> implements Repo<T> {
   }
 
   get(key: string): Promise<T | undefined> {
+    const kept = this.kept().get(key);
+    if (kept) return Promise.resolve(kept);
     const raw = this.conn.stmt(this.getSql).get(key) as Record<string, Scalar> | undefined;
-    return Promise.resolve(raw ? this.toRow(raw) : undefined);
+    return Promise.resolve(raw ? this.keep(this.toRow(raw)) : undefined);
   }
 
   find(where: Where<T>, opts: FindOptions<T> = {}): Promise<T[]> {
     const w = this.compile(where);
     const order = opts.orderBy ?? [];
-    if ((opts.offset ?? 0) > 0 && opts.limit !== undefined && order[order.length - 1] === this.def.key) return Promise.resolve(this.keyset(w, order, opts));
+    if ((opts.offset ?? 0) > 0 && opts.limit !== undefined && order[order.length - 1] === this.def.key)
+      return Promise.resolve(this.keyset(w, order, opts));
     const sql = `SELECT ${this.cols} FROM ${this.def.table}${this.hint(w.fixed)}${w.sql}${this.tail(opts, w.args)}`;
-    return Promise.resolve(this.all(sql, w.args));
+    return Promise.resolve(this.listed(sql, w.args));
   }
 
   /**
@@ -161,8 +227,7 @@ export class SqliteRepo<T> implements Repo<T> {
     let start = this.cursors.get(id);
     if (!start || start.version !== version) {
       const row = this.conn.stmt(`SELECT ${cols} ${base} ORDER BY ${cols} LIMIT 1 OFFSET ?`).get(...w.args, offset) as
-        | Record<string, Scalar>
-        | undefined;
+        Record<string, Scalar> | undefined;
       start = { version, key: row && order.map((c) => row[c] as Scalar) };
       if (this.cursors.size >= CURSORS) this.cursors.delete(this.cursors.keys().next().value as string);
       this.cursors.set(id, start);
@@ -170,7 +235,7 @@ export class SqliteRepo<T> implements Repo<T> {
     if (!start.key) return [];
     const from = `(${cols}) >= (${order.map(() => '?').join(', ')})`;
     const sql = `SELECT ${this.cols} FROM ${this.def.table}${this.hint(w.fixed)}${w.sql ? `${w.sql} AND ${from}` : ` WHERE ${from}`} ORDER BY ${cols} LIMIT ?`;
-    return this.all(sql, [...w.args, ...start.key, Math.max(0, Math.floor(opts.limit ?? 0))]);
+    return this.listed(sql, [...w.args, ...start.key, Math.max(0, Math.floor(opts.limit ?? 0))]);
   }
 
   findRange(column: keyof T & string, range: Range, opts: FindOptions<T> = {}): Promise<T[]> {
@@ -184,7 +249,10 @@ export class SqliteRepo<T> implements Repo<T> {
 
   count(where: Where<T>): Promise<number> {
     const w = this.compile(where);
-    if (this.counted.size > 0 && Object.entries(where).every(([k, v]) => v === undefined || (this.counted.has(k) && (Array.isArray(v) || !isRange(v))))) {
+    if (
+      this.counted.size > 0 &&
+      Object.entries(where).every(([k, v]) => v === undefined || (this.counted.has(k) && (Array.isArray(v) || !isRange(v))))
+    ) {
       const row = this.conn.stmt(`SELECT COALESCE(SUM(n), 0) AS n FROM ${countTableOf(this.def)}${w.sql}`).get(...w.args) as { n: number };
       return Promise.resolve(row.n);
     }
@@ -195,18 +263,23 @@ export class SqliteRepo<T> implements Repo<T> {
   insert(row: T): Promise<void> {
     this.conn.stmt(this.insertSql).run(this.toParams(row));
     this.conn.changed(this.def.table);
+    this.keep({ ...row });
     return Promise.resolve();
   }
 
   update(row: T): Promise<void> {
-    this.conn.stmt(this.updateSql).run(this.toParams(row));
+    const changes = this.conn.stmt(this.updateSql).run(this.toParams(row)).changes;
     this.conn.changed(this.def.table);
+    const key = (row as Record<string, unknown>)[this.def.key] as string;
+    if (changes > 0) this.keep({ ...row });
+    else this.kept().delete(key);
     return Promise.resolve();
   }
 
   delete(key: string): Promise<void> {
     this.conn.stmt(this.deleteSql).run(key);
     this.conn.changed(this.def.table);
+    this.kept().delete(key);
     return Promise.resolve();
   }
 
@@ -214,6 +287,7 @@ export class SqliteRepo<T> implements Repo<T> {
     const w = this.compile(where);
     const n = this.conn.stmt(`DELETE FROM ${this.def.table}${w.sql}`).run(...w.args).changes;
     this.conn.changed(this.def.table);
+    if (n > 0) this.kept().clear();
     return Promise.resolve(n);
   }
 }

@@ -42,6 +42,7 @@ const STATE_WRITE_DELAY_MS = 200;
 
 interface Pending {
   fn: (tx: Tx) => Promise<unknown>;
+  lazy: boolean;
   resolve: (v: unknown) => void;
   reject: (e: unknown) => void;
 }
@@ -72,19 +73,27 @@ export class SqliteStore implements Store, SqliteConnection {
   private stateTimer: NodeJS.Timeout | undefined;
   /** Set when the store started on --accept-data-loss with commits missing: what was lost. */
   readonly dataLoss: string | undefined;
+  /** SQLite's synchronous level for commits that must survive (lazy ones commit with OFF). */
+  private readonly durability: string;
+  private readonly durable: boolean;
 
   constructor(private readonly opts: SqliteOptions) {
     const file = opts.path !== ':memory:';
     const accept = opts.acceptDataLoss ?? false;
+    this.durability = (opts.durability ?? 'full').toUpperCase();
+    this.durable = file && this.durability !== 'OFF';
     if (file) mkdirSync(dirname(opts.path), { recursive: true });
     const { state, untouched } = file ? checkBeforeOpen(opts.path, accept) : { state: undefined, untouched: false };
     try {
       this.db = new Database(opts.path);
       if (file) {
+        // The server holds its database alone (the data directory's lock sees to it): no file lock
+        // taken and released around every statement, and the WAL index in memory.
+        this.db.pragma('locking_mode = EXCLUSIVE');
         this.db.pragma('journal_mode = WAL');
         checkFile(this.db, opts.path, untouched);
       }
-      this.db.pragma(`synchronous = ${(opts.durability ?? 'full').toUpperCase()}`);
+      this.db.pragma(`synchronous = ${this.durability}`);
       this.db.pragma('foreign_keys = ON');
       this.tables = opts.schema.flatMap((m) => m.tables);
       this.migrate();
@@ -225,11 +234,15 @@ export class SqliteStore implements Store, SqliteConnection {
     return (this.versions.get(table) ?? 0) + this.anyChange * 1e9;
   }
 
+  epoch(): number {
+    return this.anyChange;
+  }
+
   onBeforeWrite(hook: (tx: Tx) => Promise<void>): void {
     this.hooks.push(hook);
   }
 
-  run<R>(mode: Mode, fn: (tx: Tx) => Promise<R>): Promise<R> {
+  run<R>(mode: Mode, fn: (tx: Tx) => Promise<R>, opts: { lazy?: boolean } = {}): Promise<R> {
     if (mode === 'read') {
       const p = this.group ? this.afterGroup(fn) : fn(this.tx);
       return p.catch((e: unknown) => {
@@ -237,7 +250,7 @@ export class SqliteStore implements Store, SqliteConnection {
       });
     }
     return new Promise<R>((resolve, reject) => {
-      this.queue.push({ fn, resolve: resolve as (v: unknown) => void, reject });
+      this.queue.push({ fn, lazy: opts.lazy ?? false, resolve: resolve as (v: unknown) => void, reject });
       this.schedule();
     });
   }
@@ -264,7 +277,14 @@ export class SqliteStore implements Store, SqliteConnection {
     const batch = this.queue;
     this.queue = [];
     const results: { p: Pending; ok: boolean; value: unknown }[] = [];
+    if (!this.db.open) {
+      for (const p of batch) p.reject(new Error('the store is closed'));
+      return;
+    }
+    // A group of lazy units alone commits without waiting for the disk (see Store.run).
+    const lazy = this.durable && batch.every((p) => p.lazy);
     try {
+      if (lazy) this.db.pragma('synchronous = OFF');
       this.db.exec('BEGIN IMMEDIATE');
       for (const h of this.hooks) await h(this.tx);
       for (const p of batch) {
@@ -293,6 +313,8 @@ export class SqliteStore implements Store, SqliteConnection {
       for (const p of batch) p.reject(err);
       for (const l of this.commitListeners) l(false);
       return;
+    } finally {
+      if (lazy && this.db.open) this.db.pragma(`synchronous = ${this.durability}`);
     }
     this.commits++;
     if (this.problem && this.problem.kind !== 'damaged') this.problem = undefined;
