@@ -238,7 +238,10 @@ async function serve(base: Base): Promise<App> {
   await store.run('write', () => Promise.resolve());
 
   const seed = config.seedFile
-    ? await applySeedFile(config.seedFile, { engine, store, ids, clock, transitions }, config.defaultAccount.aliUid)
+    ? await applySeedFile(config.seedFile, { engine, store, ids, clock, transitions }, config.defaultAccount.aliUid).catch((e: unknown) => {
+        transitions.stop(); // no timer may write to the store the caller closes now
+        throw e;
+      })
     : undefined;
   if (seed && !seed.applied) warnings.push(`seed file ${seed.file} not applied: ${seed.reason ?? ''}`);
 

@@ -83,6 +83,19 @@ async function serve(argv: string[]): Promise<void> {
     throw e;
   }
   const app = await startApp(config);
+  // Stop cleanly on a signal from now on (before the banner: whoever reads it may signal at once).
+  let closing = false;
+  const stop = (signal: string): void => {
+    if (closing) return;
+    closing = true;
+    app.logger.info({ signal }, 'shutting down');
+    app.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
   const d = config.defaultAccount;
   process.stdout.write(
     [
@@ -98,18 +111,6 @@ async function serve(argv: string[]): Promise<void> {
     ].join('\n'),
   );
   for (const w of app.warnings) process.stderr.write(`localvpc: warning: ${w}\n`);
-  let closing = false;
-  const stop = (signal: string): void => {
-    if (closing) return;
-    closing = true;
-    app.logger.info({ signal }, 'shutting down');
-    app.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
 /** What the seed file did: counts and each ref's id, or why it was not applied. */

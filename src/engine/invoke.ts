@@ -181,7 +181,7 @@ export class Engine {
     if (within) return def.run(input, handlerContext(this.deps, { caller: call.caller, facts, tx: within, transitionFault }));
     // Due transitions complete before the action sees state: a write unit settles them at its
     // start; a read, when something is due, first waits for a (possibly empty) write unit.
-    if (def.mode === 'read' && transitions.isDue()) await store.run('write', () => Promise.resolve());
+    if (def.mode === 'read' && transitions.isDue()) await store.run('write', () => Promise.resolve(), { lazy: true }); // a settle is redone after a crash: no need to wait for the disk
     return store.run(def.mode, (tx) => def.run(input, handlerContext(this.deps, { caller: call.caller, facts, tx, transitionFault })));
   }
 

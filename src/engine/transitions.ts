@@ -171,7 +171,7 @@ export class TransitionEngine {
     if (this.stopped) return;
     const delay = Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** Math.min(this.failures - 1, 10));
     this.wakeup.set(delay, () => {
-      this.store.run('write', () => Promise.resolve()).catch(() => undefined);
+      this.store.run('write', () => Promise.resolve(), { lazy: true }).catch(() => undefined);
     });
   }
 
@@ -291,7 +291,7 @@ export class TransitionEngine {
     if (this.stopped || !this.isDue()) return; // settled meanwhile (settleDue re-armed the timer)
     const quiet = performance.now() - this.lastCommit;
     if (quiet < QUIET_MS) return this.wakeup.set(QUIET_MS - quiet, () => this.wake());
-    this.store.run('write', () => Promise.resolve()).catch(() => undefined); // a failed commit: commitFailed() retries
+    this.store.run('write', () => Promise.resolve(), { lazy: true }).catch(() => undefined); // a failed commit: commitFailed() retries
   }
 
   stop(): void {

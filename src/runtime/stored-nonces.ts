@@ -61,7 +61,7 @@ export class StoredNonces implements NonceStore {
 
   /** Writes what is not written yet (an empty write unit: the hook does the work). */
   async flush(): Promise<void> {
-    if (this.unsaved.length > 0) await this.store.run('write', () => Promise.resolve());
+    if (this.unsaved.length > 0) await this.store.run('write', () => Promise.resolve(), { lazy: true });
   }
 
   async stop(): Promise<void> {
