@@ -17,6 +17,8 @@ const CONCURRENCY = 32;
 const TARGET = 0.7;
 const LOG_TARGET = 0.95;
 const regions = { action: 'DescribeRegions', params: { RegionId: REGION } };
+const countLabel = (n: number): string =>
+  n >= 1e6 && n % 1e5 === 0 ? `${n / 1e6}M` : n >= 1000 && n % 100 === 0 ? `${n / 1000}k` : String(n);
 
 const v1 = (): (() => RequestSpec) => v1Signer(regions);
 const v3 = (port: number): (() => RequestSpec) => v3Signer(regions, `127.0.0.1:${port}`);
@@ -54,7 +56,8 @@ const regionsScenario: Scenario = {
       await expect200('LocalVPC DescribeRegions V3', vpc.port, v3(vpc.port)());
       process.stderr.write(` warming with ${o.warmRequests} requests...`);
       warmed = await warm(vpc, o.warmRequests);
-      const w = `served ${warmed.requests} pre-signed requests first (V1 and V3 in turn, c=${CONCURRENCY}: ${warmed.rps.toFixed(0)} req/s, ${(warmed.serverCpu !== undefined ? (warmed.serverCpu * 1e6) / warmed.rps : NaN).toFixed(0)} µs CPU/req, ${warmed.non2xx} outside 2xx${warmed.firstBad ? ` (first: ${warmed.firstBad.slice(0, 120)})` : ''}, ${warmed.errors} errors; RSS then ${vpc.rssMb()?.toFixed(0)} MiB)`;
+      const label = countLabel(o.warmRequests);
+      const w = `served ${warmed.requests} pre-signed requests first (V1 and V3 in turn, c=${CONCURRENCY}: ${warmed.rps.toFixed(0)} req/s, ${(warmed.serverCpu !== undefined ? (warmed.serverCpu * 1e6) / warmed.rps : NaN).toFixed(0)} µs CPU/req, ${warmed.non2xx} outside 2xx${warmed.firstBad ? ` (first: ${warmed.firstBad.slice(0, 120)})` : ''}, ${warmed.errors} errors; ${rssNote(vpc, `DescribeRegions server after ${label} requests`, 'then')})`;
       if (warmed.non2xx || warmed.errors) throw new Error(`the 1M warm-up failed: ${w}`);
       for (const [k, f] of [
         ['V1', v1()],
@@ -63,7 +66,7 @@ const regionsScenario: Scenario = {
         notes[k].push(w, 'file store, durability full, log level info (the defaults)');
         subject[k] = await load(o, vpc, CONCURRENCY, { factory: f }, notes[k], 'LocalVPC');
       }
-      notes.V3.push(rssNote(vpc, 'DescribeRegions server after 1M requests and the measured runs'));
+      notes.V3.push(rssNote(vpc, 'DescribeRegions server after the measured runs'));
     } finally {
       await vpc.stop();
     }
@@ -77,7 +80,7 @@ const regionsScenario: Scenario = {
         await expect200(`ceiling ${k}`, ceil.port, f());
         const reference = await load(o, ceil, CONCURRENCY, { factory: f }, notes[k], 'ceiling');
         rows.push({
-          scenario: `DescribeRegions ${k}, after ${(o.warmRequests / 1e6).toFixed(o.warmRequests % 1e6 ? 2 : 0)}M requests`,
+          scenario: `DescribeRegions ${k}, after ${countLabel(o.warmRequests)} requests`,
           concurrency: CONCURRENCY,
           subject: subject[k],
           reference,
