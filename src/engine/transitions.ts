@@ -81,8 +81,7 @@ export function settler<T extends Pendable>(def: SettlerDef<T>): Settler {
       return done;
     },
     async earliest(tx) {
-      const [first] = await tx.repo(def.table).findRange('dueAt', { gt: 0, lt: HELD }, { orderBy: ['dueAt'], limit: 1 });
-      return first ? first.dueAt : Infinity;
+      return (await tx.repo(def.table).min('dueAt', { gt: 0, lt: HELD })) ?? Infinity;
     },
     async pending(tx) {
       const rows = await tx.repo(def.table).findRange('dueAt', { gt: 0 }, { orderBy: ['dueAt', 'id'] });
@@ -139,6 +138,9 @@ const QUIET_MS = 25;
 
 export class TransitionEngine {
   private nextDue = Infinity;
+  /** The earliest due time per settler (a settle looks only at the settlers with something due). */
+  private readonly due = new Map<Settler, number>();
+  private readonly byKind: Map<string, Settler>;
   private stopped = false;
   /** Commits failed in a row (backoff of the retries). */
   private failures = 0;
@@ -152,6 +154,8 @@ export class TransitionEngine {
     private readonly settlers: readonly Settler[],
     private readonly wakeup: Wakeup = timerWakeup(),
   ) {
+    this.byKind = new Map(settlers.map((x) => [x.kind, x]));
+    for (const x of settlers) this.due.set(x, Infinity);
     store.onBeforeWrite((tx) => this.settleDue(tx).then(() => undefined));
     store.onCommit((ok) => {
       if (!ok) return this.commitFailed();
@@ -167,7 +171,9 @@ export class TransitionEngine {
    */
   private commitFailed(): void {
     this.failures++;
-    this.nextDue = Math.min(this.nextDue, this.clock.now());
+    const now = this.clock.now();
+    for (const [x, at] of this.due) this.due.set(x, Math.min(at, now));
+    this.nextDue = Math.min(this.nextDue, now);
     if (this.stopped) return;
     const delay = Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** Math.min(this.failures - 1, 10));
     this.wakeup.set(delay, () => {
@@ -179,41 +185,42 @@ export class TransitionEngine {
     this.listeners.push(fn);
   }
 
-  /** Loads the earliest due time from storage (start-up, after clock changes, after a replace). */
+  /** Loads the earliest due times from storage (start-up, after clock changes, after a replace). */
   async refresh(): Promise<void> {
-    this.nextDue = await this.store.run('read', (tx) => this.earliest(tx));
+    await this.store.run('read', async (tx) => {
+      for (const x of this.settlers) this.due.set(x, await x.earliest(tx));
+    });
+    this.nextDue = Math.min(...this.due.values());
     this.arm();
   }
 
-  private async earliest(tx: Tx): Promise<number> {
-    let min = Infinity;
-    for (const s of this.settlers) min = Math.min(min, await s.earliest(tx));
-    return min;
-  }
-
-  /** Called when an action scheduled work due at `at`. */
-  noteDue(at: number): void {
+  /** Called when an action scheduled work of `kind` (e.g. `Vpc.create`) due at `at`. */
+  noteDue(at: number, kind?: string): void {
+    const x = kind === undefined ? undefined : this.byKind.get(kind.slice(0, kind.indexOf('.')));
+    for (const y of x ? [x] : this.settlers) this.due.set(y, Math.min(this.due.get(y) ?? Infinity, at));
     if (at < this.nextDue) {
       this.nextDue = at;
       this.arm();
     }
   }
 
-  /** Settles everything due now, inside the caller's write unit. */
+  /** Settles everything due now, inside the caller's write unit (asking only the settlers with something due). */
   async settleDue(tx: Tx): Promise<number> {
     const now = this.clock.now();
     if (this.nextDue > now) return 0;
     const done: Completed[] = [];
+    const asked = this.settlers.filter((x) => (this.due.get(x) ?? Infinity) <= now);
     for (;;) {
       let round = 0;
-      for (const s of this.settlers) {
-        const c = await s.settle(tx, now);
+      for (const x of asked) {
+        const c = await x.settle(tx, now);
         done.push(...c);
         round += c.length;
       }
       if (round === 0) break;
     }
-    this.nextDue = await this.earliest(tx);
+    for (const x of asked) this.due.set(x, await x.earliest(tx));
+    this.nextDue = Math.min(...this.due.values());
     this.arm();
     for (const c of done) for (const l of this.listeners) l(c);
     return done.length;

@@ -5,9 +5,8 @@
 // write or within `flushMs` (and at shutdown). At start the batches of the last window are read
 // back into the cache (each nonce with its batch's newest time: kept a little longer, never less).
 // A row per nonce cost 16 µs a request in index upkeep; a row per batch costs well under one.
-// Known gaps: nonces taken in a write group that then fails to commit are not written again (that
-// group's writes did not happen either); batches older than the window are purged at most once a
-// minute.
+// A group that fails to commit (its writes undone) leaves its nonces to be written with the next.
+// Known gap: batches older than the window are purged at most once a minute.
 import type { NonceStore } from '../protocol/auth.js';
 import type { Store, Tx } from '../store/port.js';
 import { NONCES } from '../resources/shared/storage.js';
@@ -27,6 +26,8 @@ function unpack(s: string): Float64Array {
 export class StoredNonces implements NonceStore {
   private readonly cache: NonceCache;
   private unsaved: number[] = [];
+  /** Written in the group being committed: kept until it commits, written again if it does not. */
+  private inFlight: number[] = [];
   private newest = 0;
   private seq = 0;
   private lastPurge = 0;
@@ -40,6 +41,10 @@ export class StoredNonces implements NonceStore {
   ) {
     this.cache = new NonceCache(windowMs, capacity);
     store.onBeforeWrite((tx) => this.save(tx));
+    store.onCommit((ok) => {
+      if (!ok) this.unsaved = this.inFlight.concat(this.unsaved);
+      this.inFlight = [];
+    });
   }
 
   /** Reads the last window's nonces back, and starts writing read nonces every `flushMs`. */
@@ -79,6 +84,7 @@ export class StoredNonces implements NonceStore {
     if (this.unsaved.length === 0) return;
     const keys = this.unsaved;
     this.unsaved = [];
+    this.inFlight = keys;
     await repo.insert({ id: `${this.newest}-${process.pid}-${this.seq++}`, at: this.newest, hashes: pack(keys) });
   }
 }

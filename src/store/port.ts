@@ -33,6 +33,8 @@ export interface Repo<T> {
   /** Rows whose numeric `column` lies in `range` (the engine's due transitions; usable on generic rows). */
   findRange(column: keyof T & string, range: Range, opts?: FindOptions<T>): Promise<T[]>;
   count(where: Where<T>): Promise<number>;
+  /** The smallest value of a numeric column within `range`, or undefined when no row has one there. */
+  min(column: keyof T & string, range: Range): Promise<number | undefined>;
   insert(row: T): Promise<void>;
   update(row: T): Promise<void>;
   delete(key: string): Promise<void>;
@@ -139,7 +141,11 @@ export interface Store {
   onChange(listener: (table: string | undefined) => void): void;
   /** Runs at the start of every write unit, inside it (the transition engine settles due work there). */
   onBeforeWrite(hook: (tx: Tx) => Promise<void>): void;
-  /** Called after every attempt to commit write units: whether it committed (a failed one changed nothing). */
+  /**
+   * Called after every attempt to commit write units: whether it committed. When not (a full disk,
+   * or the lone unit of a group failed and took the group's transaction with it), nothing of the
+   * group was kept, what the write hooks did included: they must redo it.
+   */
   onCommit(listener: (ok: boolean) => void): void;
   /** Whether the store serves, and why not. */
   health(): StoreHealth;

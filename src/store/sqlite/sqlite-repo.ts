@@ -193,10 +193,6 @@ export class SqliteRepo<T> implements Repo<T> {
     return sql;
   }
 
-  private all(sql: string, args: Scalar[]): T[] {
-    return (this.conn.stmt(sql).all(...args) as Record<string, Scalar>[]).map((r) => this.toRow(r));
-  }
-
   get(key: string): Promise<T | undefined> {
     const kept = this.kept().get(key);
     if (kept) return Promise.resolve(kept);
@@ -244,7 +240,17 @@ export class SqliteRepo<T> implements Repo<T> {
     const args: Scalar[] = [];
     this.range(column, range, parts, args);
     const sql = `SELECT ${this.cols} FROM ${this.def.table}${parts.length ? ` WHERE ${parts.join(' AND ')}` : ''}${this.tail(opts, args)}`;
-    return Promise.resolve(this.all(sql, args));
+    return Promise.resolve(this.listed(sql, args));
+  }
+
+  min(column: keyof T & string, range: Range): Promise<number | undefined> {
+    if (!this.columns.has(column)) throw new Error(`unknown column ${this.def.table}.${column}`);
+    const parts: string[] = [];
+    const args: Scalar[] = [];
+    this.range(column, range, parts, args);
+    const sql = `SELECT MIN("${column}") AS m FROM ${this.def.table}${parts.length ? ` WHERE ${parts.join(' AND ')}` : ''}`;
+    const row = this.conn.stmt(sql).get(...args) as { m: number | null };
+    return Promise.resolve(row.m ?? undefined);
   }
 
   count(where: Where<T>): Promise<number> {

@@ -283,32 +283,46 @@ export class SqliteStore implements Store, SqliteConnection {
     }
     // A group of lazy units alone commits without waiting for the disk (see Store.run).
     const lazy = this.durable && batch.every((p) => p.lazy);
+    // A group of one needs no savepoint: if its unit fails, the whole transaction rolls back
+    // (what the hooks did with it is redone: see onCommit).
+    const alone = batch.length === 1;
+    let failedAlone: { p: Pending; error: unknown } | undefined;
     try {
       if (lazy) this.db.pragma('synchronous = OFF');
-      this.db.exec('BEGIN IMMEDIATE');
+      this.stmt('BEGIN IMMEDIATE').run();
       for (const h of this.hooks) await h(this.tx);
       for (const p of batch) {
-        this.db.exec('SAVEPOINT w');
+        if (!alone) this.stmt('SAVEPOINT w').run();
         try {
           const value = await p.fn(this.tx);
-          this.db.exec('RELEASE w');
+          if (!alone) this.stmt('RELEASE w').run();
           results.push({ p, ok: true, value });
         } catch (e) {
-          this.db.exec('ROLLBACK TO w');
-          this.db.exec('RELEASE w');
+          if (alone) {
+            failedAlone = { p, error: e };
+            throw e;
+          }
+          this.stmt('ROLLBACK TO w').run();
+          this.stmt('RELEASE w').run();
           this.changed(undefined);
           results.push({ p, ok: false, value: this.failed(e) });
         }
       }
       this.stmt('UPDATE localvpc_commits SET n = n + 1 WHERE id = 1').run();
-      this.db.exec('COMMIT');
+      this.stmt('COMMIT').run();
     } catch (e) {
       try {
-        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        if (this.db.inTransaction) this.stmt('ROLLBACK').run();
       } catch {
         // SQLite rolls back by itself when it cannot
       }
       this.changed(undefined);
+      if (failedAlone) {
+        // The unit's own failure (its answer), not the store's: the store serves on.
+        failedAlone.p.reject(this.failed(failedAlone.error));
+        for (const l of this.commitListeners) l(false);
+        return;
+      }
       const err = this.failed(e);
       for (const p of batch) p.reject(err);
       for (const l of this.commitListeners) l(false);
