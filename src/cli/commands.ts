@@ -1,7 +1,7 @@
 // The admin commands of the CLI, noun then verb, declared as data: each declares the flags and
 // positional arguments it takes (main.ts parses them strictly against that), turns them into one
 // admin API request and, without --json, prints the answer for a person.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { bool, need, num, str, UsageError, type FlagSpec, type Parsed, type Syntax } from './args.js';
 import { vpcFacts } from '../spec/vpc-facts.generated.js';
 import { stsFacts } from '../spec/sts-facts.generated.js';
@@ -13,6 +13,10 @@ export interface Request {
   method: string;
   path: string;
   body?: unknown;
+  /** Stream the answer into this file (`-`: standard output) instead of reading it as JSON. */
+  download?: string;
+  /** Stream this file as the body (a snapshot). */
+  upload?: string;
 }
 
 export interface Command extends Syntax {
@@ -449,31 +453,21 @@ export const COMMANDS: Command[] = [
     noun: 'snapshot',
     verb: 'export',
     args: '[FILE]',
-    summary: 'Export the whole state as JSON (to FILE, or standard output).',
+    summary: 'Export the whole state, streamed (NDJSON, format version 3), to FILE or standard output.',
     positionals: [{ name: 'FILE', optional: true }],
-    request: () => ({ method: 'GET', path: '/_localvpc/snapshots/export' }),
-    print: (r, p) => {
-      const text = JSON.stringify(r, null, 2);
-      if (!p.positionals[0]) return text;
-      writeFileSync(p.positionals[0], text + '\n');
-      return `exported to ${p.positionals[0]}`;
-    },
+    request: (p) => ({ method: 'GET', path: '/_localvpc/snapshots/export', download: p.positionals[0] ?? '-' }),
+    print: (r, p) => (p.positionals[0] ? `exported ${show(r)} bytes to ${p.positionals[0]}` : ''),
   },
   {
     noun: 'snapshot',
     verb: 'import',
     args: 'FILE',
-    summary: 'Replace the whole state with an exported document.',
+    summary: 'Replace the whole state with an export (streamed; any format version, an older schema migrated).',
     positionals: [{ name: 'FILE' }],
     request: (p) => {
       const file = need(p, 0, 'FILE');
-      let doc: unknown;
-      try {
-        doc = JSON.parse(readFileSync(file, 'utf8'));
-      } catch (e) {
-        throw new UsageError(`cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
-      }
-      return { method: 'POST', path: '/_localvpc/snapshots/import', body: doc };
+      if (!existsSync(file)) throw new UsageError(`cannot read ${file}: no such file`);
+      return { method: 'POST', path: '/_localvpc/snapshots/import', upload: file };
     },
     print: (r) => `imported ${JSON.stringify(obj(r).imported)}`,
   },

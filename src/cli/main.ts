@@ -9,7 +9,7 @@ import { startApp } from '../app/start.js';
 import { SeedError, type SeedOutcome } from '../app/seed.js';
 import { HostError } from '../core/host-error.js';
 import { parseArgs, UsageError, type FlagSpec } from './args.js';
-import { ApiRefused, call, target, Unreachable } from './client.js';
+import { ApiRefused, call, download, target, Unreachable, upload } from './client.js';
 import { COMMANDS, type Command } from './commands.js';
 import { didYouMean } from '../core/suggest.js';
 import { existsSync, readFileSync } from 'node:fs';
@@ -225,7 +225,14 @@ async function admin(all: string[]): Promise<number> {
     const p = parseArgs(args, command, Object.keys(GLOBAL_FLAGS));
     for (const [k, v] of globals) p.flags.set(k, v);
     const req = command.request(p);
-    const result = await call(target(p.flags, process.env), req.method, req.path, req.body);
+    const to = target(p.flags, process.env);
+    const result =
+      req.download !== undefined
+        ? await download(to, req.path, req.download)
+        : req.upload !== undefined
+          ? await upload(to, req.path, req.upload)
+          : await call(to, req.method, req.path, req.body);
+    if (req.download === '-') return 0; // the data itself went to standard output
     process.stdout.write((json || !command.print ? JSON.stringify(result, null, 2) : command.print(result, p)) + '\n');
     return 0;
   } catch (e) {

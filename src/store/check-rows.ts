@@ -24,6 +24,8 @@ export function checkRows(
   tables: Rows,
   defs: ReadonlyMap<string, AnyTableDef>,
   typesOf: (table: string) => ReadonlyMap<string, ColumnType>,
+  /** Where these rows start in their table (a chunk of a streamed import), for the messages. */
+  offset = 0,
 ): void {
   for (const [name, rows] of Object.entries(tables)) {
     const def = defs.get(name);
@@ -32,7 +34,7 @@ export function checkRows(
     const booleans = new Set(def.booleans ?? []);
     const required = [...types].filter(([, t]) => t.required).map(([c]) => c);
     rows.forEach((row, i) => {
-      const at = `tables.${name}[${i}]`;
+      const at = `tables.${name}[${offset + i}]`;
       for (const [c, v] of Object.entries(row)) {
         const t = types.get(c);
         if (!t || !def.columns.includes(c)) throw new Error(`${at}: unknown column ${c}`);

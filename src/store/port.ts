@@ -110,6 +110,17 @@ export interface ModuleSchema {
 
 export type Rows = Record<string, Record<string, Scalar>[]>;
 
+export interface ExportChunk {
+  table: string;
+  columns: readonly string[];
+  rows: Scalar[][];
+}
+
+export interface ImportChunk {
+  table: string;
+  rows: Record<string, Scalar>[];
+}
+
 /**
  * The store cannot serve right now: the disk is full, the database file is damaged, the disk
  * fails. The gateway answers ServiceUnavailable (503) with this message; health reports not ready.
@@ -153,10 +164,29 @@ export interface Store {
   count(def: AnyTableDef): Promise<number>;
   /** Row counts by `status` of one table (metrics). */
   countByStatus(def: AnyTableDef): Promise<{ status: string; n: number }[]>;
-  /** Every row of every state table of the schema, by table name (snapshots, tests). */
+  /** Every row of every state table of the schema, by table name (tests, small snapshots). */
   dump(): Promise<Rows>;
-  /** Replaces the rows of every state table (but those in `keep`) with `tables`, in one unit. Unknown tables or columns are refused first. */
+  /**
+   * Every row of every state table, table by table in chunks of arrays (in `columns` order), from
+   * a consistent copy taken first: memory stays flat however large the store (streamed export).
+   * A table without rows still yields one empty chunk.
+   */
+  exportChunks(chunkRows?: number): AsyncIterable<ExportChunk>;
+  /** Replaces the rows of every state table (but those in `keep`) with `tables`, in one unit. */
   replace(tables: Rows, keep?: readonly string[]): Promise<void>;
+  /**
+   * The same from chunks that arrive over time (a streamed import), in one unit: every row is
+   * checked as it comes (unknown tables or columns, types, closed sets); any problem, or an error
+   * of the source, undoes it all.
+   */
+  replaceChunks(
+    chunks: AsyncIterable<ImportChunk> | Iterable<ImportChunk>,
+    keep?: readonly string[],
+  ): Promise<{ tables: number; rows: number }>;
+  /** Why rows exported at schema `from` (module -> version) cannot be brought to this store's, or undefined. */
+  upgradeRefusal(from: Record<string, number>): string | undefined;
+  /** Rows exported at an older schema `from`, migrated to this store's schema (streamed). */
+  upgradeChunks(from: Record<string, number>, chunks: AsyncIterable<ImportChunk> | Iterable<ImportChunk>): AsyncIterable<ImportChunk>;
   /** The applied migrations, by module. */
   schema(): Record<string, number>;
   close(): Promise<void>;

@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ACCOUNTS, type World, openWorld } from '../helpers/world.js';
 import { Vpc, vpcClient, popClient } from '../helpers/clients.js';
-import { admin } from '../helpers/admin.js';
+import { admin, exportedTables } from '../helpers/admin.js';
 import type { TestServer } from '../helpers/server.js';
 
 let srv: TestServer;
@@ -247,22 +247,73 @@ describe('snapshots and the journal', () => {
     await w.pair();
     const beforeExport = await listing();
     assert.match(beforeExport, /ri-/);
-    const doc = await admin(srv, 'GET', '/_localvpc/snapshots/export');
-    assert.equal(doc.body.format, 'localvpc-snapshot');
+    // version 3: NDJSON, streamed out and in
+    const exported = await fetch(`${srv.url}/_localvpc/snapshots/export`, { headers: { authorization: `Bearer ${srv.app.adminToken}` } });
+    assert.equal(exported.headers.get('content-type'), 'application/x-ndjson');
+    const ndjson = await exported.text();
+    assert.match(ndjson.split('\n')[0] ?? '', /^\{"format":"localvpc-snapshot","version":3,"schema":/);
+    const importNdjson = (text: string) =>
+      fetch(`${srv.url}/_localvpc/snapshots/import`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${srv.app.adminToken}`, 'content-type': 'application/x-ndjson' },
+        body: text,
+      });
     assert.equal((await admin(srv, 'POST', '/_localvpc/reset', { keepAccounts: true })).status, 200);
     assert.doesNotMatch(await listing(), /ri-/);
-    const imp = await admin(srv, 'POST', '/_localvpc/snapshots/import', doc.body);
-    assert.equal(imp.status, 200, JSON.stringify(imp.body));
+    const imp = await importNdjson(ndjson);
+    assert.equal(imp.status, 200, await imp.clone().text());
     assert.equal(await listing(), beforeExport);
-    // a malformed document changes nothing
-    assert.equal((await admin(srv, 'POST', '/_localvpc/snapshots/import', { ...doc.body, tables: { nope: [] } })).status, 400);
+    // version 2: one JSON document
+    const doc = await admin(srv, 'GET', '/_localvpc/snapshots/export?version=2');
+    assert.equal(doc.body.version, 2);
+    assert.equal((await admin(srv, 'POST', '/_localvpc/reset', { keepAccounts: true })).status, 200);
+    assert.equal((await admin(srv, 'POST', '/_localvpc/snapshots/import', doc.body)).status, 200);
     assert.equal(await listing(), beforeExport);
+    // malformed or truncated input changes nothing
+    const lines = ndjson.trimEnd().split('\n');
+    for (const [bad, message] of [
+      [{ ...doc.body, tables: { nope: [] } }, /unknown table nope/],
+      [lines.slice(0, -3).concat(lines.slice(-1)).join('\n'), /The end line counts \d+ (rows|tables); \d+ arrived/],
+      [lines.slice(0, 3).concat(['{not json']).join('\n'), /Line 4 is not JSON/],
+      [[lines[0], '{"table":"vpcs","columns":["id"]}', '["vpc-1","extra"]'].join('\n'), /Line 3: 2 values for 1 columns/],
+      [JSON.stringify({ ...JSON.parse(lines[0] ?? '{}'), version: 9 }), /not the header of a localvpc-snapshot stream of version 3/],
+    ] as const) {
+      const r =
+        typeof bad === 'string'
+          ? await importNdjson(bad)
+          : await fetch(`${srv.url}/_localvpc/snapshots/import`, {
+              method: 'POST',
+              headers: { authorization: `Bearer ${srv.app.adminToken}`, 'content-type': 'application/json' },
+              body: JSON.stringify(bad),
+            });
+      assert.equal(r.status, 400);
+      const body = (await r.json()) as { error: { code: string; message: string } };
+      assert.equal(body.error.code, 'InvalidSnapshot');
+      assert.match(body.error.message, message);
+      assert.equal(await listing(), beforeExport);
+    }
+  });
+
+  test('a snapshot of an older schema is migrated on import; one of a newer schema is refused', async () => {
+    await w.pair({ iniRegion: 'cn-beijing', accRegion: 'cn-qingdao' });
+    const before = await exportedTables(srv.url, srv.app.adminToken);
+    const doc = (await admin(srv, 'GET', '/_localvpc/snapshots/export?version=2')).body;
+    // router-interface 1 had no filter indexes, shared 2 no nonce and meta tables: the rows are the same
+    const older = { ...doc, schema: { ...doc.schema, 'router-interface': 1, shared: 2 } };
+    const r = await admin(srv, 'POST', '/_localvpc/snapshots/import', older);
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    assert.deepEqual(await exportedTables(srv.url, srv.app.adminToken), before);
+    const newer = await admin(srv, 'POST', '/_localvpc/snapshots/import', { ...doc, schema: { ...doc.schema, vpc: 99 } });
+    assert.equal(newer.status, 400);
+    assert.match(newer.body.error.message, /module vpc is at version 99, newer than this LocalVPC's/);
+    const unknown = await admin(srv, 'POST', '/_localvpc/snapshots/import', { ...doc, schema: { ...doc.schema, nat: 1 } });
+    assert.match(unknown.body.error.message, /module nat is not part of this LocalVPC/);
   });
 
   test('import refuses mistyped rows and values outside a state machine, naming the row, and changes nothing', async () => {
     await w.pair();
-    const doc = (await admin(srv, 'GET', '/_localvpc/snapshots/export')).body;
-    const before = JSON.stringify((await admin(srv, 'GET', '/_localvpc/snapshots/export')).body.tables);
+    const doc = (await admin(srv, 'GET', '/_localvpc/snapshots/export?version=2')).body;
+    const before = JSON.stringify(await exportedTables(srv.url, srv.app.adminToken));
     const ri = doc.tables.router_interfaces[0];
     const cases: [Record<string, unknown>, RegExp][] = [
       [{ dueAt: 'soon' }, /tables\.router_interfaces\[0\]\.dueAt: "soon" is not an integer/],
@@ -284,7 +335,7 @@ describe('snapshots and the journal', () => {
       assert.equal(r.body.error.code, 'InvalidSnapshot');
       assert.match(r.body.error.message, message);
     }
-    assert.equal(JSON.stringify((await admin(srv, 'GET', '/_localvpc/snapshots/export')).body.tables), before);
+    assert.equal(JSON.stringify(await exportedTables(srv.url, srv.app.adminToken)), before);
   });
 
   test('save and restore a named snapshot in place', async () => {
@@ -349,7 +400,7 @@ describe('actions run through the admin API', () => {
   });
 
   test("an action's error comes back with Alibaba's code and status, and changes nothing", async () => {
-    const before = await admin(srv, 'GET', '/_localvpc/snapshots/export');
+    const before = await exportedTables(srv.url, srv.app.adminToken);
     const bad = await admin(srv, 'POST', '/_localvpc/call', {
       action: 'CreateVpc',
       params: { RegionId: 'cn-beijing', CidrBlock: '300.0.0.0/8' },
@@ -365,8 +416,7 @@ describe('actions run through the admin API', () => {
       params: { RegionId: 'cn-beijing', VpcId: 'vpc-x' },
     });
     assert.equal(unimplemented.body.error.code, 'UnsupportedOperation.LocalVPC');
-    const after = await admin(srv, 'GET', '/_localvpc/snapshots/export');
-    assert.deepEqual(after.body.tables, before.body.tables);
+    assert.deepEqual(await exportedTables(srv.url, srv.app.adminToken), before);
     assert.equal((await admin(srv, 'POST', '/_localvpc/call', { account: '1999999999999999', action: 'DescribeRegions' })).status, 404);
     assert.equal((await admin(srv, 'POST', '/_localvpc/call', { action: 'DescribeRegions', params: 'RegionId=x' })).status, 400);
     assert.equal((await admin(srv, 'POST', '/_localvpc/call', { action: 'DescribeRegions' }, null)).status, 401);

@@ -9,6 +9,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ACCOUNTS, World, openWorld, startWorld } from '../helpers/world.js';
 import { Vpc } from '../helpers/clients.js';
+import { admin } from '../helpers/admin.js';
 import type { TestServer } from '../helpers/server.js';
 
 const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'localvpc.mjs');
@@ -105,12 +106,24 @@ describe('CLI', () => {
     await json(['transition', 'profile', 'fast', '--fast-delay', '0']);
 
     const dir = mkdtempSync(join(tmpdir(), 'localvpc-cli-'));
-    const file = join(dir, 'state.json');
-    assert.equal((await cli(['snapshot', 'export', file])).code, 0);
-    assert.equal(JSON.parse(readFileSync(file, 'utf8')).format, 'localvpc-snapshot');
+    const file = join(dir, 'state.ndjson');
+    const exported = await cli(['snapshot', 'export', file]);
+    assert.equal(exported.code, 0);
+    assert.match(exported.stdout, /exported \d+ bytes to /);
+    const header = JSON.parse(readFileSync(file, 'utf8').split('\n')[0] ?? '{}');
+    assert.deepEqual([header.format, header.version], ['localvpc-snapshot', 3]);
     await json(['snapshot', 'restore', 'before-connect']);
     assert.equal(await w.status(ini), 'Idle');
     await json(['snapshot', 'import', file]);
+    assert.equal(await w.status(ini), 'Active');
+    // to standard output, and a version-2 document imports too
+    const out = await cli(['snapshot', 'export']);
+    assert.equal(JSON.parse(out.stdout.split('\n')[0] ?? '{}').version, 3);
+    assert.match(out.stdout.trimEnd().split('\n').at(-1) ?? '', /^\{"end":true,"tables":\d+,"rows":\d+\}$/);
+    const v2 = join(dir, 'state.json');
+    writeFileSync(v2, JSON.stringify((await admin(srv, 'GET', '/_localvpc/snapshots/export?version=2')).body));
+    await json(['snapshot', 'restore', 'before-connect']);
+    await json(['snapshot', 'import', v2]);
     assert.equal(await w.status(ini), 'Active');
     await json(['reset']);
     assert.equal(await w.status(ini), undefined);

@@ -2,6 +2,7 @@
 // connect, modify, deactivate, delete across two accounts) is killed with SIGKILL at random
 // moments and restarted on the same database. After each restart: every acknowledged mutation is
 // present, nothing unacknowledged is half-applied, pending transitions complete, the invariants hold.
+import { exportedTables, type ExportedTables } from '../helpers/admin.js';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -138,10 +139,8 @@ async function worker(a: VpcClient, b: VpcClient, acked: Acked, stop: { now: boo
   }
 }
 
-async function exportState(srv: ChildServer): Promise<Record<string, Record<string, string | number>[]>> {
-  const res = await fetch(`${srv.url}/_localvpc/snapshots/export`, { headers: { authorization: `Bearer ${TEST_TOKEN}` } });
-  assert.equal(res.status, 200);
-  return ((await res.json()) as { tables: Record<string, Record<string, string | number>[]> }).tables;
+function exportState(srv: ChildServer): Promise<ExportedTables> {
+  return exportedTables(srv.url, TEST_TOKEN);
 }
 
 export interface CrashReport {

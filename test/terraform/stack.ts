@@ -2,7 +2,7 @@
 // reports everything that went wrong at the end instead of stopping at the first problem: the
 // failed phase (with the call that failed), the mismatches the Reads found, the failed calls, and
 // whatever is left behind after the destroy.
-import { admin } from '../helpers/admin.js';
+import { exportedTables } from '../helpers/admin.js';
 import { DEFAULT_KEY, type TestServer } from '../helpers/server.js';
 import { Ledger, Provider, at } from './provider.js';
 import { describeError } from './wire.js';
@@ -115,12 +115,13 @@ export class Replay {
         }
       }
     }
-    const snap = await admin(this.srv, 'GET', '/_localvpc/snapshots/export');
-    if (snap.status !== 200) {
-      this.failures.push(`leftovers: snapshot export answered ${snap.status}`);
+    let tables: Record<string, Record<string, unknown>[]>;
+    try {
+      tables = await exportedTables(this.srv.url, this.srv.app.adminToken);
+    } catch (e) {
+      this.failures.push(`leftovers: snapshot export failed: ${describeError(e)}`);
       return;
     }
-    const tables = (snap.body as { tables: Record<string, Record<string, unknown>[]> }).tables;
     for (const [name, rows] of Object.entries(tables)) {
       if (BOOKKEEPING_TABLES.has(name) || rows.length === 0) continue;
       this.failures.push(

@@ -21,6 +21,8 @@ export interface AdminRequest {
   params: Record<string, string>;
   query: URLSearchParams;
   body: unknown;
+  /** The unread body, for a route that `streams` and a request sent as NDJSON (application/x-ndjson). */
+  stream?: AsyncIterable<Buffer>;
   /** A path parameter the route declares (`:uid`). */
   param(name: string): string;
 }
@@ -30,6 +32,8 @@ export interface AdminReply {
   body?: unknown;
   /** A raw body with its content type (metrics). */
   raw?: { contentType: string; text: string };
+  /** A body written as it is produced (a streamed export), with backpressure. */
+  stream?: { contentType: string; chunks: AsyncIterable<string> };
 }
 
 export interface Route {
@@ -39,6 +43,8 @@ export interface Route {
   tag: string;
   open?: boolean;
   example?: unknown;
+  /** The route takes NDJSON bodies unread (AdminRequest.stream); others are read as JSON. */
+  streams?: boolean;
   handler: (req: AdminRequest) => AdminReply | Promise<AdminReply>;
 }
 
@@ -123,14 +129,22 @@ export function createRouter(routes: Route[], token: string) {
             throw new AdminError(400, 'InvalidPath', `The path segment "${m[i + 1] ?? ''}" is not valid percent-encoding.`);
           params[n] = v;
         }
-        const body = req.method === 'GET' || req.method === 'DELETE' ? (req.resume(), undefined) : await readJson(req);
+        const ndjson = route.streams === true && /^application\/x-ndjson\b/i.test(req.headers['content-type'] ?? '');
+        const body = req.method === 'GET' || req.method === 'DELETE' ? (req.resume(), undefined) : ndjson ? undefined : await readJson(req);
         const param = (name: string): string => {
           const v = params[name];
           if (v === undefined) throw new AdminError(500, 'InternalError', `route ${route.path} has no parameter ${name}`);
           return v;
         };
-        const reply = await route.handler({ params, query: url.searchParams, body, param });
-        if (reply.raw) {
+        const reply = await route.handler({ params, query: url.searchParams, body, param, ...(ndjson ? { stream: req } : {}) });
+        if (reply.stream) {
+          res.writeHead(reply.status ?? 200, { 'content-type': reply.stream.contentType });
+          for await (const chunk of reply.stream.chunks) {
+            if (res.destroyed) break; // the client went away: stop producing (the source cleans up)
+            if (!res.write(chunk)) await new Promise((r) => (res.once('drain', r), res.once('close', r)));
+          }
+          res.end();
+        } else if (reply.raw) {
           res.writeHead(reply.status ?? 200, { 'content-type': reply.raw.contentType });
           res.end(reply.raw.text);
         } else {

@@ -17,13 +17,29 @@
 import Database from 'better-sqlite3';
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { AnyTableDef, Mode, ModuleSchema, Rows, Scalar, Store, StoreHealth, TableDef, Tx, Repo } from '../port.js';
+import type {
+  AnyTableDef,
+  ExportChunk,
+  ImportChunk,
+  Mode,
+  ModuleSchema,
+  Rows,
+  Scalar,
+  Store,
+  StoreHealth,
+  TableDef,
+  Tx,
+  Repo,
+} from '../port.js';
 import type { StoreUnavailable } from '../port.js';
 import { HostError } from '../../core/host-error.js';
 import { checkBeforeOpen, checkCommits, checkFile, openFailure, storeFailure, writeState } from './integrity.js';
 import { SqliteRepo, type SqliteConnection } from './sqlite-repo.js';
-import { checkRows, type ColumnType } from '../check-rows.js';
-import { createCountTriggers, dropCountTriggers, installCounts, refillCounts } from './counts.js';
+import type { ColumnType } from '../check-rows.js';
+import { exportFrom, importInto } from './snapshot-io.js';
+import { installCounts } from './counts.js';
+import { applyMigrations } from './migrate.js';
+import { upgradeChunks, upgradeRefusal } from './upgrade.js';
 
 /** SQLite's synchronous levels: full survives a power cut, normal a crash of the process, off neither. */
 export type Durability = 'full' | 'normal' | 'off';
@@ -156,34 +172,8 @@ export class SqliteStore implements Store, SqliteConnection {
     return f;
   }
 
-  /**
-   * Applies each module's migrations that are not applied yet, each in its own transaction. A store
-   * made before migrations were per module (a `schema_version` table) had the same tables: the
-   * first migration of every module is written with IF NOT EXISTS and so applies cleanly over it.
-   */
   private migrate(): void {
-    this.db.exec(
-      'CREATE TABLE IF NOT EXISTS schema_migrations (module TEXT NOT NULL, version INTEGER NOT NULL, name TEXT NOT NULL, appliedAt INTEGER NOT NULL, PRIMARY KEY (module, version))',
-    );
-    const rows = this.db.prepare('SELECT module, MAX(version) AS v FROM schema_migrations GROUP BY module').all() as {
-      module: string;
-      v: number;
-    }[];
-    const done = new Map(rows.map((r) => [r.module, r.v]));
-    for (const m of this.opts.schema) {
-      for (const mig of m.migrations) {
-        if (mig.version <= (done.get(m.module) ?? 0)) continue;
-        this.db.transaction(() => {
-          this.db.exec(mig.sql);
-          this.db
-            .prepare('INSERT INTO schema_migrations (module, version, name, appliedAt) VALUES (?, ?, ?, ?)')
-            .run(m.module, mig.version, mig.name, Date.now());
-        })();
-        done.set(m.module, mig.version);
-      }
-    }
-    this.db.exec('DROP TABLE IF EXISTS schema_version');
-    this.applied = Object.fromEntries(done);
+    this.applied = applyMigrations(this.db, this.opts.schema);
   }
 
   /** Every index a table definition declares must exist: the adapter names them in queries. */
@@ -364,31 +354,38 @@ export class SqliteStore implements Store, SqliteConnection {
     return out;
   }
 
+  async *exportChunks(chunkRows = 1000): AsyncGenerator<ExportChunk> {
+    while (this.group) await this.group;
+    yield* exportFrom(this.db, this.stateTables(), chunkRows);
+  }
+
+  upgradeRefusal(from: Record<string, number>): string | undefined {
+    return upgradeRefusal(this.opts.schema, from);
+  }
+
+  upgradeChunks(from: Record<string, number>, chunks: AsyncIterable<ImportChunk> | Iterable<ImportChunk>): AsyncIterable<ImportChunk> {
+    return upgradeChunks(this.opts.schema, from, chunks);
+  }
+
   async replace(tables: Rows, keep: readonly string[] = []): Promise<void> {
-    const known = new Map(this.stateTables().map((t) => [t.table, t]));
-    checkRows(tables, known, (name) => this.columnTypes(name));
-    await this.run('write', () => {
-      this.db.pragma('defer_foreign_keys = ON');
-      // Counts are recounted once at the end rather than by a trigger per row.
-      const counted = [...known.values()].filter((t) => t.counted?.length && !keep.includes(t.table));
-      for (const t of counted) dropCountTriggers(this.db, t);
-      for (const name of known.keys()) if (!keep.includes(name)) this.db.exec(`DELETE FROM ${name}`);
-      for (const [name, rows] of Object.entries(tables)) {
-        if (keep.includes(name)) continue;
-        for (const row of rows) {
-          const cols = Object.keys(row);
-          this.stmt(`INSERT INTO ${name} (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(
-            ...cols.map((c) => (typeof row[c] === 'boolean' ? (row[c] ? 1 : 0) : (row[c] as Scalar))),
-          );
-        }
-      }
-      for (const t of counted) {
-        refillCounts(this.db, t);
-        createCountTriggers(this.db, t);
-      }
-      return Promise.resolve();
-    });
-    this.changed(undefined);
+    await this.replaceChunks(
+      Object.entries(tables).map(([table, rows]) => ({ table, rows })),
+      keep,
+    );
+  }
+
+  async replaceChunks(
+    chunks: AsyncIterable<ImportChunk> | Iterable<ImportChunk>,
+    keep: readonly string[] = [],
+  ): Promise<{ tables: number; rows: number }> {
+    const tables = new Map(this.stateTables().map((t) => [t.table, t]));
+    try {
+      return await this.run('write', () =>
+        importInto({ db: this.db, stmt: (sql) => this.stmt(sql), tables, columnTypes: (name) => this.columnTypes(name) }, chunks, keep),
+      );
+    } finally {
+      this.changed(undefined);
+    }
   }
 
   /** The columns of a table as its migrations declared them (SQLite's type affinity rules). */
