@@ -245,6 +245,7 @@ async function serve(base: Base): Promise<App> {
     : undefined;
   if (seed && !seed.applied) warnings.push(`seed file ${seed.file} not applied: ${seed.reason ?? ''}`);
 
+  const stopping = new AbortController();
   const token = planAdminToken(config.adminToken, target.kind === 'sqlite' ? target.dir : undefined);
   const admin = createAdmin(
     {
@@ -262,6 +263,7 @@ async function serve(base: Base): Promise<App> {
       startedAt,
       storage,
       defaultAccount: config.defaultAccount.aliUid,
+      stopping: stopping.signal,
     },
     token.token,
   );
@@ -312,6 +314,7 @@ async function serve(base: Base): Promise<App> {
     url,
     close() {
       closing ??= (async () => {
+        stopping.abort();
         await drain(server, SHUTDOWN_BOUND_MS);
         transitions.stop();
         await nonces.stop().catch(() => undefined);

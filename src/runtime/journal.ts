@@ -61,14 +61,33 @@ export interface JournalEntry {
   to?: string;
 }
 
+/** Told of each event as it is added (the console's live view, `journal --follow`). */
+export type JournalListener = (id: number, e: JournalEntry) => void;
+
 export interface JournalPort {
   add(e: JournalEntry): void;
+  /** Calls `listener` with each event added from now on; answers the function that stops it. */
+  subscribe(listener: JournalListener): () => void;
   query(q: JournalQuery): Promise<{ total: number; events: JournalEvent[] }>;
   clear(): Promise<void>;
   size(): Promise<number>;
 }
 
-function shaped(id: number, e: JournalEntry): JournalEvent {
+/** Whether an event passes a query's filters (paging aside). */
+export function matches(q: JournalQuery, id: number, e: JournalEntry): boolean {
+  return (
+    (q.eventType === undefined || e.type === q.eventType) &&
+    (q.eventName === undefined || e.name === q.eventName) &&
+    (q.accountId === undefined || e.account === q.accountId) &&
+    (q.acsRegion === undefined || e.region === q.acsRegion) &&
+    (q.resourceName === undefined || e.resource === q.resourceName) &&
+    (q.errorCode === undefined || e.code === q.errorCode) &&
+    (q.after === undefined || id > q.after)
+  );
+}
+
+/** An entry as the admin API shows it. */
+export function shaped(id: number, e: JournalEntry): JournalEvent {
   return {
     eventId: id,
     eventTime: isoSeconds(e.at),
@@ -93,6 +112,7 @@ export class MemoryJournal implements JournalPort {
   private head = 0;
   private count = 0;
   private seq = 0;
+  private readonly listeners = new Set<JournalListener>();
 
   constructor(public readonly capacity = 10_000) {
     this.entries = new Array<JournalEntry | undefined>(capacity);
@@ -101,7 +121,10 @@ export class MemoryJournal implements JournalPort {
 
   add(e: JournalEntry): void {
     const id = ++this.seq;
-    if (this.capacity === 0) return;
+    if (this.capacity === 0) {
+      for (const l of this.listeners) l(id, e);
+      return;
+    }
     let slot: number;
     if (this.count < this.capacity) {
       slot = (this.head + this.count) % this.capacity;
@@ -112,6 +135,12 @@ export class MemoryJournal implements JournalPort {
     }
     this.entries[slot] = e;
     this.ids[slot] = id;
+    for (const l of this.listeners) l(id, e);
+  }
+
+  subscribe(listener: JournalListener): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
   }
 
   query(q: JournalQuery): Promise<{ total: number; events: JournalEvent[] }> {
@@ -123,15 +152,7 @@ export class MemoryJournal implements JournalPort {
       const slot = (this.head + i) % this.capacity;
       const e = this.entries[slot] as JournalEntry;
       const id = this.ids[slot] as number;
-      if (
-        (q.eventType === undefined || e.type === q.eventType) &&
-        (q.eventName === undefined || e.name === q.eventName) &&
-        (q.accountId === undefined || e.account === q.accountId) &&
-        (q.acsRegion === undefined || e.region === q.acsRegion) &&
-        (q.resourceName === undefined || e.resource === q.resourceName) &&
-        (q.errorCode === undefined || e.code === q.errorCode) &&
-        (q.after === undefined || id > q.after)
-      ) {
+      if (matches(q, id, e)) {
         if (total >= offset && events.length < limit) events.push(shaped(id, e));
         total++;
       }

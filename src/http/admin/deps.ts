@@ -28,4 +28,6 @@ export interface AdminDeps {
   startedAt: number;
   /** Where state is kept, in words (a file path, or "memory"). */
   storage: string;
+  /** Aborted when the server starts to stop: long-lived streams end. */
+  stopping: AbortSignal;
 }

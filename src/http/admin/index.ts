@@ -8,6 +8,7 @@ import { faultRoutes } from './faults.js';
 import { snapshotRoutes } from './snapshots.js';
 import { callRoutes } from './calls.js';
 import { observeRoutes } from './observe.js';
+import { eventRoutes } from './events.js';
 import { openApiDocument } from './openapi.js';
 
 export const ADMIN_VERSION = '1';
@@ -21,6 +22,7 @@ export function createAdmin(deps: AdminDeps, token: string) {
     ...faultRoutes(deps),
     ...snapshotRoutes(deps),
     ...callRoutes(deps),
+    ...eventRoutes(deps),
   ];
   const doc = openApiDocument(routes, ADMIN_VERSION);
   routes.push({

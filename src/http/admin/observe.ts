@@ -1,9 +1,7 @@
 // Admin: status, journal, health and metrics (the last two open, for probes and scrapers).
-import { AdminError, type Route } from './router.js';
-import { didYouMean } from '../../core/suggest.js';
-
-const JOURNAL_QUERY = ['eventType', 'eventName', 'accountId', 'acsRegion', 'resourceName', 'errorCode', 'after', 'limit', 'offset'];
+import type { Route } from './router.js';
 import type { AdminDeps } from './deps.js';
+import { journalQuery } from './journal-query.js';
 
 export function observeRoutes(d: AdminDeps): Route[] {
   const { store } = d;
@@ -66,31 +64,7 @@ export function observeRoutes(d: AdminDeps): Route[] {
       tag: 'journal',
       summary:
         'Journal events (ActionTrail-shaped), filtered by eventType, eventName, accountId, acsRegion, resourceName, errorCode, after (eventId); paged by limit (max 1000) and offset.',
-      handler: async ({ query }) => {
-        for (const k of query.keys())
-          if (!JOURNAL_QUERY.includes(k))
-            throw new AdminError(400, 'InvalidQuery', `Unknown query parameter "${k}"${didYouMean(k, JOURNAL_QUERY, (x) => `"${x}"`)}.`);
-        const s = (k: string) => query.get(k) ?? undefined;
-        const n = (k: string) => {
-          const v = query.get(k);
-          if (v === null) return undefined;
-          if (!/^\d+$/.test(v)) throw new AdminError(400, 'InvalidQuery', `"${k}" must be a whole number, got "${v}".`);
-          return Number(v);
-        };
-        return {
-          body: await d.journal.query({
-            eventType: s('eventType'),
-            eventName: s('eventName'),
-            accountId: s('accountId'),
-            acsRegion: s('acsRegion'),
-            resourceName: s('resourceName'),
-            errorCode: s('errorCode'),
-            after: n('after'),
-            limit: n('limit'),
-            offset: n('offset'),
-          }),
-        };
-      },
+      handler: async ({ query }) => ({ body: await d.journal.query(journalQuery(query, ['limit', 'offset'])) }),
     },
   ];
 }

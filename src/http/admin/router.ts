@@ -25,6 +25,10 @@ export interface AdminRequest {
   stream?: AsyncIterable<Buffer>;
   /** A path parameter the route declares (`:uid`). */
   param(name: string): string;
+  /** Aborted when the client goes away (a long-lived stream stops producing then). */
+  signal: AbortSignal;
+  /** Request headers, lower-case names. */
+  headers: IncomingMessage['headers'];
 }
 
 export interface AdminReply {
@@ -33,7 +37,7 @@ export interface AdminReply {
   /** A raw body with its content type (metrics). */
   raw?: { contentType: string; text: string };
   /** A body written as it is produced (a streamed export), with backpressure. */
-  stream?: { contentType: string; chunks: AsyncIterable<string> };
+  stream?: { contentType: string; chunks: AsyncIterable<string>; headers?: Record<string, string> };
 }
 
 export interface Route {
@@ -45,6 +49,11 @@ export interface Route {
   example?: unknown;
   /** The route takes NDJSON bodies unread (AdminRequest.stream); others are read as JSON. */
   streams?: boolean;
+  /**
+   * The token may also come as `?token=` (a browser's EventSource cannot set headers). Only for
+   * routes that change nothing, since a URL is easier to leak than a header.
+   */
+  tokenInQuery?: boolean;
   handler: (req: AdminRequest) => AdminReply | Promise<AdminReply>;
 }
 
@@ -117,7 +126,7 @@ export function createRouter(routes: Route[], token: string) {
         if (!route)
           throw new AdminError(405, 'MethodNotAllowed', `Use ${candidates.map((r) => r.method).join(' or ')} on ${url.pathname}.`);
         if (!route.open) {
-          const given = tokenOf(req);
+          const given = tokenOf(req) ?? (route.tokenInQuery ? (url.searchParams.get('token') ?? undefined) : undefined);
           if (!given || !sameToken(given, token))
             throw new AdminError(401, 'Unauthorized', 'A valid admin token is required: Authorization: Bearer <token>.');
         }
@@ -136,9 +145,21 @@ export function createRouter(routes: Route[], token: string) {
           if (v === undefined) throw new AdminError(500, 'InternalError', `route ${route.path} has no parameter ${name}`);
           return v;
         };
-        const reply = await route.handler({ params, query: url.searchParams, body, param, ...(ndjson ? { stream: req } : {}) });
+        const gone = new AbortController();
+        res.once('close', () => gone.abort());
+        if (route.tokenInQuery) url.searchParams.delete('token');
+        const reply = await route.handler({
+          params,
+          query: url.searchParams,
+          body,
+          param,
+          signal: gone.signal,
+          headers: req.headers,
+          ...(ndjson ? { stream: req } : {}),
+        });
         if (reply.stream) {
-          res.writeHead(reply.status ?? 200, { 'content-type': reply.stream.contentType });
+          res.writeHead(reply.status ?? 200, { ...reply.stream.headers, 'content-type': reply.stream.contentType });
+          res.flushHeaders();
           for await (const chunk of reply.stream.chunks) {
             if (res.destroyed) break; // the client went away: stop producing (the source cleans up)
             if (!res.write(chunk)) await new Promise((r) => (res.once('drain', r), res.once('close', r)));
