@@ -118,31 +118,12 @@ async function exportTemplates(port: number, token: string): Promise<SnapshotDoc
     () => rpc(port, 'DescribeVpcs', { RegionId: REGION }),
     (r) => JSON.stringify(r).split('"Available"').length - 1 >= 2,
   );
-  const res = await adminCall(port, token, 'GET', '/_localvpc/snapshots/export');
+  // The template state is small: ask for the whole-document form (version 2).
+  const res = await adminCall(port, token, 'GET', '/_localvpc/snapshots/export?version=2');
   if (res.status !== 200) throw new Error(`export answered ${res.status}: ${res.text.slice(0, 300)}`);
-  return parseSnapshot(res.text);
-}
-
-/** A snapshot as the server exported it: one JSON document (versions 1-2), or NDJSON (version 3). */
-export function parseSnapshot(text: string): SnapshotDoc {
-  try {
-    const doc = JSON.parse(text) as SnapshotDoc;
-    if (doc.tables) return doc;
-  } catch {
-    // not one JSON document: NDJSON
-  }
-  const lines = text.split('\n').filter((l) => l.trim() !== '');
-  const header = JSON.parse(lines[0] ?? '{}') as SnapshotHeader;
-  const tables: Record<string, RowT[]> = {};
-  let current: RowT[] | undefined;
-  for (const line of lines.slice(1)) {
-    const v = JSON.parse(line) as Record<string, unknown>;
-    const keys = Object.keys(v);
-    if (keys.length === 1 && keys[0] === 'table' && typeof v.table === 'string') tables[v.table] = current = tables[v.table] ?? [];
-    else if (current) current.push(v as RowT);
-    else throw new Error('snapshot: a row before any {"table": ...} line');
-  }
-  return { ...header, tables };
+  const doc = JSON.parse(res.text) as SnapshotDoc;
+  if (!doc.tables) throw new Error(`the export is not a version-2 document: ${res.text.slice(0, 300)}`);
+  return doc;
 }
 
 /** Rows of one table (a table may come in several chunks, in order). */
