@@ -99,7 +99,7 @@ async function compose(config: Config, target: StoreTarget, lock: DataLock | und
   };
   const warnings: string[] = [];
   const registry = new Registry(MODULES);
-  const opened = openStore(target, registry.schema, { durability: config.durability, acceptDataLoss: config.acceptDataLoss });
+  const opened = await openStore(target, registry.schema, { durability: config.durability, acceptDataLoss: config.acceptDataLoss });
   const { store, description: storage } = opened;
   if (opened.dataLoss) warnings.push(`${storage}: ${opened.dataLoss} (--accept-data-loss)`);
   try {

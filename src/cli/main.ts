@@ -100,7 +100,9 @@ async function serve(argv: string[]): Promise<void> {
   process.stdout.write(
     [
       `LocalVPC listening on ${app.url}`,
-      `  storage:         ${config.inMemory ? 'in memory' : `${config.dataDir}/localvpc.db`} (durability ${config.durability})`,
+      app.store.kind === 'postgres'
+        ? `  storage:         PostgreSQL (every node on this database is one emulator)`
+        : `  storage:         ${config.inMemory ? 'in memory' : `${config.dataDir}/localvpc.db`} (durability ${config.durability})`,
       `  AliUid:          ${d.aliUid}`,
       `  AccessKeyId:     ${d.accessKeyId}`,
       `  AccessKeySecret: ${d.accessKeySecret}`,

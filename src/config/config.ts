@@ -66,7 +66,7 @@ export const KEYS: readonly KeyDef[] = [
     flag: '--store',
     env: 'LOCALVPC_STORE',
     kind: 'string',
-    doc: 'Where state is kept: `sqlite:<folder>` (the database `localvpc.db` in that folder) or `memory` (nothing written to disk). Unset: `sqlite:<dataDir>`, or `memory` with `--in-memory`.',
+    doc: 'Where state is kept: `sqlite:<folder>` (the database `localvpc.db` in that folder), `memory` (nothing written to disk), or `postgres://user:password@host:port/database` (a PostgreSQL database several nodes may share). Unset: `sqlite:<dataDir>`, or `memory` with `--in-memory`.',
   },
   {
     key: 'dataDir',
@@ -248,13 +248,17 @@ export class ConfigError extends Error {
 }
 
 /** The back end a configuration names. */
-export type StoreTarget = { kind: 'memory' } | { kind: 'sqlite'; dir: string };
+export type StoreTarget = { kind: 'memory' } | { kind: 'sqlite'; dir: string } | { kind: 'postgres'; url: string };
 
 export function storeTarget(c: Config): StoreTarget {
   if (c.store !== undefined) {
     if (c.store === 'memory') return { kind: 'memory' };
     if (c.store.startsWith('sqlite:') && c.store.length > 'sqlite:'.length) return { kind: 'sqlite', dir: c.store.slice('sqlite:'.length) };
-    throw new ConfigError(`store: expected "memory" or "sqlite:<folder>", got "${c.store}"`);
+    if (/^postgres(ql)?:\/\/./.test(c.store)) {
+      if (!URL.canParse(c.store)) throw new ConfigError('store: the postgres:// URL cannot be parsed');
+      return { kind: 'postgres', url: c.store };
+    }
+    throw new ConfigError(`store: expected "memory", "sqlite:<folder>" or "postgres://user@host:port/database", got "${c.store}"`);
   }
   return c.inMemory ? { kind: 'memory' } : { kind: 'sqlite', dir: c.dataDir };
 }
@@ -642,7 +646,7 @@ export function loadConfig({ argv, env, cwd, warn = stderrWarn }: LoadInput): Co
   if (c.port > 65535) throw new ConfigError(`port ${c.port} is out of range`);
   const target = storeTarget(c);
   if (target.kind === 'sqlite') c.dataDir = target.dir;
-  else c.inMemory = true;
+  else if (target.kind === 'memory') c.inMemory = true;
   if (!Array.isArray(c.accounts)) throw new ConfigError('accounts: expected a JSON array');
   return c;
 }

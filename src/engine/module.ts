@@ -13,7 +13,7 @@ export interface ResourceModule {
   name: string;
   tables?: readonly AnyTableDef[];
   /** Numbered schema changes per dialect (the module's own numbering). */
-  migrations?: { sqlite: readonly Migration[] };
+  migrations?: { sqlite: readonly Migration[]; postgres?: readonly Migration[] };
   actions?: readonly ActionDef[];
   settlers?: readonly Settler[];
   transitions?: readonly TransitionKind[];
@@ -73,7 +73,12 @@ export class Registry {
     this.resourceKeys = [...new Set(modules.flatMap((m) => m.resourceKeys ?? []))];
     this.settlers = modules.flatMap((m) => m.settlers ?? []);
     this.transitionKinds = modules.flatMap((m) => m.transitions ?? []);
-    this.schema = modules.map((m) => ({ module: m.name, tables: m.tables ?? [], migrations: m.migrations?.sqlite ?? [] }));
+    this.schema = modules.map((m) => ({
+      module: m.name,
+      tables: m.tables ?? [],
+      migrations: m.migrations?.sqlite ?? [],
+      postgresMigrations: m.migrations?.postgres ?? [],
+    }));
   }
 
   action(product: Product, name: string): ActionDef | undefined {

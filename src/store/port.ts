@@ -25,6 +25,11 @@ export interface FindOptions<T> {
   orderBy?: (keyof T & string)[];
   limit?: number;
   offset?: number;
+  /**
+   * The rows are taken for this unit: a back end shared by several nodes locks them and leaves out
+   * rows another unit holds (due transitions, completed by one node only). Others ignore it.
+   */
+  claim?: boolean;
 }
 
 export interface Repo<T> {
@@ -105,7 +110,10 @@ export interface Migration {
 export interface ModuleSchema {
   module: string;
   tables: readonly AnyTableDef[];
+  /** SQLite's migrations (also the reference for upgrading rows exported at an older schema). */
   migrations: readonly Migration[];
+  /** PostgreSQL's, with the same version numbers. */
+  postgresMigrations?: readonly Migration[];
 }
 
 export type Rows = Record<string, Record<string, Scalar>[]>;
@@ -128,7 +136,7 @@ export interface ImportChunk {
 export class StoreUnavailable extends Error {
   constructor(
     message: string,
-    readonly kind: 'full' | 'damaged' | 'io',
+    readonly kind: 'full' | 'damaged' | 'io' | 'unreachable',
   ) {
     super(message);
   }
@@ -155,9 +163,10 @@ export interface Store {
   /**
    * Called after every attempt to commit write units: whether it committed. When not (a full disk,
    * or the lone unit of a group failed and took the group's transaction with it), nothing of the
-   * group was kept, what the write hooks did included: they must redo it.
+   * group was kept, what the write hooks did included: they must redo it. `tx` is the unit's (the
+   * group's) Tx, as the hooks saw it.
    */
-  onCommit(listener: (ok: boolean) => void): void;
+  onCommit(listener: (ok: boolean, tx?: Tx) => void): void;
   /** Whether the store serves, and why not. */
   health(): StoreHealth;
   /** How many rows a table holds (status, listings). */

@@ -53,6 +53,16 @@ describe('loadConfig', () => {
     assert.deepEqual(storeTarget(config), { kind: 'sqlite', dir: './.localvpc' });
   });
 
+  test('--store names SQLite, memory or PostgreSQL; anything else is refused', () => {
+    const url = 'postgres://localvpc:secret@db.internal:5432/localvpc';
+    assert.deepEqual(storeTarget(load({ argv: ['--store', url] }).config), { kind: 'postgres', url });
+    assert.deepEqual(storeTarget(load({ env: { LOCALVPC_STORE: url } }).config), { kind: 'postgres', url });
+    assert.equal(load({ argv: ['--store', url] }).config.inMemory, false);
+    assert.deepEqual(storeTarget(load({ argv: ['--store', 'memory'] }).config), { kind: 'memory' });
+    refuses({ argv: ['--store', 'mysql://db/x'] }, /expected "memory", "sqlite:<folder>" or "postgres:\/\/user@host:port\/database"/);
+    refuses({ argv: ['--store', 'postgres://[bad'] }, /the postgres:\/\/ URL cannot be parsed/);
+  });
+
   test('--config FILE, --config=FILE and LOCALVPC_CONFIG name the file', () => {
     const cwd = dir({ 'a.json': '{"port": 1111}', 'b.json': '{"port": 2222}' });
     assert.equal(load({ cwd, argv: ['--config', 'a.json'] }).config.port, 1111);

@@ -20,7 +20,7 @@ import { describePhysicalConnections } from './describe-physical-connections.js'
 import { describeVirtualBorderRouters } from './describe-virtual-border-routers.js';
 import { enablePhysicalConnection } from './enable-physical-connection.js';
 import { describeEcGrantRelation, grantInstanceToVbr, revokeInstanceFromVbr } from './grants.js';
-import { SQLITE } from './migrations.js';
+import { POSTGRES, SQLITE } from './migrations.js';
 import { modifyPhysicalConnectionAttribute } from './modify-physical-connection-attribute.js';
 import { modifyVirtualBorderRouterAttribute } from './modify-virtual-border-router-attribute.js';
 import { recoverVirtualBorderRouter } from './recover-virtual-border-router.js';
@@ -32,7 +32,7 @@ import { EC_TRANSITIONS, physicalConnectionSettler, VBR_TRANSITIONS, vbrSettler 
 export const expressConnectModule = defineModule({
   name: 'express-connect',
   tables: [PHYSICAL_CONNECTIONS, VBRS, EC_GRANTS],
-  migrations: { sqlite: SQLITE },
+  migrations: { sqlite: SQLITE, postgres: POSTGRES },
   actions: [
     describeAccessPoints,
     createPhysicalConnection,

@@ -8,14 +8,14 @@ import { deleteRouteEntry } from './delete-route-entry.js';
 import { describeRouteEntryList } from './describe-route-entry-list.js';
 import { modifyRouteEntry } from './modify-route-entry.js';
 import { listVpcPublishedRouteEntries } from './list-published.js';
-import { SQLITE } from './migrations.js';
+import { POSTGRES, SQLITE } from './migrations.js';
 import { ROUTE_ENTRIES, ROUTE_ENTRY_HOPS } from './storage.js';
 import { ROUTE_ENTRY_TRANSITIONS, routeEntrySettler } from './transitions.js';
 
 export const routeEntryModule = defineModule({
   name: 'route-entry',
   tables: [ROUTE_ENTRIES, ROUTE_ENTRY_HOPS],
-  migrations: { sqlite: SQLITE },
+  migrations: { sqlite: SQLITE, postgres: POSTGRES },
   actions: [createRouteEntry, deleteRouteEntry, describeRouteEntryList, modifyRouteEntry, listVpcPublishedRouteEntries],
   settlers: [routeEntrySettler],
   transitions: Object.values(ROUTE_ENTRY_TRANSITIONS),

@@ -13,7 +13,7 @@ import { deleteRouterInterface } from './delete.js';
 import { deleteExpressConnect } from './delete-express-connect.js';
 import { describeRouterInterfaceAttribute } from './describe-attribute.js';
 import { describeRouterInterfaces } from './describe.js';
-import { SQLITE } from './migrations.js';
+import { POSTGRES, SQLITE } from './migrations.js';
 import { modifyRouterInterfaceAttribute } from './modify-attribute.js';
 import { modifyRouterInterfaceSpec } from './modify-spec.js';
 import { ROUTER_INTERFACES } from './storage.js';
@@ -22,7 +22,7 @@ import { RI_TRANSITIONS, routerInterfaceSettler } from './transitions.js';
 export const routerInterfaceModule = defineModule({
   name: 'router-interface',
   tables: [ROUTER_INTERFACES],
-  migrations: { sqlite: SQLITE },
+  migrations: { sqlite: SQLITE, postgres: POSTGRES },
   actions: [
     createRouterInterface,
     connectRouterInterface,

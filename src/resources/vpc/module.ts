@@ -8,7 +8,7 @@ import { deleteVpc } from './delete-vpc.js';
 import { describeRouteTableList } from './describe-route-table-list.js';
 import { describeVpcs } from './describe-vpcs.js';
 import { describeVRouters } from './describe-vrouters.js';
-import { SQLITE } from './migrations.js';
+import { POSTGRES, SQLITE } from './migrations.js';
 import { describeVpcAttribute } from './describe-vpc-attribute.js';
 import { modifyVpcAttribute } from './modify-vpc-attribute.js';
 import { associateVpcCidrBlock, unassociateVpcCidrBlock } from './vpc-cidr-blocks.js';
@@ -23,7 +23,7 @@ import { ROUTE_TABLE_TRANSITIONS, routeTableSettler, VPC_TRANSITIONS, vpcSettler
 export const vpcModule = defineModule({
   name: 'vpc',
   tables: [VPCS, ROUTERS, ROUTE_TABLES],
-  migrations: { sqlite: SQLITE },
+  migrations: { sqlite: SQLITE, postgres: POSTGRES },
   actions: [
     createVpc,
     deleteVpc,

@@ -9,14 +9,14 @@ import { deleteVSwitch } from './delete.js';
 import { describeVSwitches } from './describe.js';
 import { describeVSwitchAttributes } from './describe-attributes.js';
 import { modifyVSwitchAttribute } from './modify.js';
-import { SQLITE } from './migrations.js';
+import { POSTGRES, SQLITE } from './migrations.js';
 import { VSWITCHES } from './storage.js';
 import { VSWITCH_TRANSITIONS, vswitchSettler } from './transitions.js';
 
 export const vswitchModule = defineModule({
   name: 'vswitch',
   tables: [VSWITCHES],
-  migrations: { sqlite: SQLITE },
+  migrations: { sqlite: SQLITE, postgres: POSTGRES },
   actions: [createVSwitch, deleteVSwitch, describeVSwitches, describeVSwitchAttributes, modifyVSwitchAttribute],
   settlers: [vswitchSettler],
   transitions: Object.values(VSWITCH_TRANSITIONS),

@@ -78,7 +78,7 @@ export class SqliteStore implements Store, SqliteConnection {
   private hooks: ((tx: Tx) => Promise<void>)[] = [];
   private changeListeners: ((table: string | undefined) => void)[] = [];
   private applied: Record<string, number> = {};
-  private commitListeners: ((ok: boolean) => void)[] = [];
+  private commitListeners: ((ok: boolean, tx?: Tx) => void)[] = [];
   /** Changes per table, and changes to any table (a rollback, a replace), for caches of query results. */
   private readonly versions = new Map<string, number>();
   private anyChange = 0;
@@ -156,7 +156,7 @@ export class SqliteStore implements Store, SqliteConnection {
     this.stateTimer.unref();
   }
 
-  onCommit(listener: (ok: boolean) => void): void {
+  onCommit(listener: (ok: boolean, tx?: Tx) => void): void {
     this.commitListeners.push(listener);
   }
 
@@ -310,12 +310,12 @@ export class SqliteStore implements Store, SqliteConnection {
       if (failedAlone) {
         // The unit's own failure (its answer), not the store's: the store serves on.
         failedAlone.p.reject(this.failed(failedAlone.error));
-        for (const l of this.commitListeners) l(false);
+        for (const l of this.commitListeners) l(false, this.tx);
         return;
       }
       const err = this.failed(e);
       for (const p of batch) p.reject(err);
-      for (const l of this.commitListeners) l(false);
+      for (const l of this.commitListeners) l(false, this.tx);
       return;
     } finally {
       if (lazy && this.db.open) this.db.pragma(`synchronous = ${this.durability}`);
@@ -324,7 +324,7 @@ export class SqliteStore implements Store, SqliteConnection {
     if (this.problem && this.problem.kind !== 'damaged') this.problem = undefined;
     this.stateSoon();
     for (const r of results) (r.ok ? r.p.resolve : r.p.reject)(r.value);
-    for (const l of this.commitListeners) l(true);
+    for (const l of this.commitListeners) l(true, this.tx);
   }
 
   count(def: AnyTableDef): Promise<number> {

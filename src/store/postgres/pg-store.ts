@@ -1,0 +1,492 @@
+// PostgreSQL back end (node-postgres, a pool): the store of a deployment of several LocalVPC nodes
+// on one database, or of one node on a database its team already runs.
+//
+// Units of work: a read is one REPEATABLE READ READ ONLY transaction (one consistent view); a
+// write is one SERIALIZABLE transaction, run again from the start (hooks included) when PostgreSQL
+// reports a serialization failure or a deadlock. SERIALIZABLE keeps the port's promise that write
+// units behave as if run one after another without the engine naming the rows it will touch: two
+// nodes checking "fewer than 5 interfaces on this router" or "this pair is Idle" and then writing
+// cannot both commit (see docs/architecture.md, "Several nodes on PostgreSQL").
+//
+// Commits: the unit's marker row (`localvpc_units`), the NOTIFY of the tables it changed and the
+// COMMIT go in one round trip. When the connection drops during that round trip the outcome is
+// unknown: the store waits for the old session to be gone, then looks for the marker. Found: the
+// unit committed and its caller is answered. Absent: it did not, and it runs again. Still unknown
+// after COMMIT_OUTCOME_MS: the caller gets ServiceUnavailable saying so; a write is never applied
+// twice.
+//
+// Other nodes' changes arrive by LISTEN/NOTIFY: `onChange` listeners hear them (the callers'
+// cache drops a disabled key within milliseconds), and `onRemoteChange` lets the transition
+// engine look at due times again. A lost listener connection reconnects and reports "anything may
+// have changed".
+//
+// Known gaps: no row cache and no maintained counts (SQLite's tricks for a million rows); the
+// `durability` setting does not apply (PostgreSQL's own synchronous_commit does; lazy units commit
+// with synchronous_commit off).
+import pg from 'pg';
+import { randomUUID } from 'node:crypto';
+import type {
+  AnyTableDef,
+  ExportChunk,
+  ImportChunk,
+  Mode,
+  ModuleSchema,
+  Repo,
+  Rows,
+  Scalar,
+  Store,
+  StoreHealth,
+  TableDef,
+  Tx,
+} from '../port.js';
+import { type StoreUnavailable } from '../port.js';
+import { HostError } from '../../core/host-error.js';
+import { numberAt, PgRepo, PgTableSql, type PgSession } from './pg-repo.js';
+import { applyPgMigrations } from './pg-migrate.js';
+import { isConnectionError, isRetryable, unreachable } from './pg-failure.js';
+import { exportFromPg, importIntoPg } from './pg-snapshot.js';
+import { upgradeChunks, upgradeRefusal } from '../sqlite/upgrade.js';
+
+export interface PostgresOptions {
+  /** postgres://user:password@host:port/database */
+  url: string;
+  schema: readonly ModuleSchema[];
+  /** Connections in the pool (default 10). */
+  poolSize?: number;
+}
+
+/** Attempts of a write unit that keeps meeting serialization failures. */
+const MAX_ATTEMPTS = 50;
+/** How long a commit whose connection dropped may take to find out whether it committed. */
+const COMMIT_OUTCOME_MS = 15_000;
+/** How often the health of a failing database is probed. */
+const PROBE_MS = 500;
+/** Commit markers older than this are purged (a commit's outcome is looked up within seconds). */
+const UNIT_RETENTION_MS = 3_600_000;
+const CHANNEL = 'localvpc_changes';
+
+/** bigint (int8) as a number: epochs, counts and sentinels are within 2^53. */
+const builtin = pg.types.getTypeParser as (oid: number, format?: 'text' | 'binary') => (v: string) => unknown;
+const TYPES = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === 20 ? (v: string) => Number(v) : builtin(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** The database named in a URL, without the password (logs, status). */
+export function describePgUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    u.password = '';
+    return u.toString().replace(/:@/, '@');
+  } catch {
+    return 'postgres://(unparsable)';
+  }
+}
+
+export class PostgresStore implements Store {
+  readonly kind = 'postgres';
+  /** This process among the nodes (notifications it sent are not heard twice). */
+  readonly node = `${process.pid}-${randomUUID().slice(0, 8)}`;
+  readonly pool: pg.Pool;
+  private readonly sql = new WeakMap<object, PgTableSql<unknown>>();
+  /** The connection of each unit's Tx. */
+  private readonly txClients = new WeakMap<Tx, pg.ClientBase>();
+  private readonly tables: readonly AnyTableDef[];
+  private hooks: ((tx: Tx) => Promise<void>)[] = [];
+  private changeListeners: ((table: string | undefined) => void)[] = [];
+  private remoteListeners: ((tables: string[] | undefined) => void)[] = [];
+  private channelListeners = new Map<string, ((payload: string) => void)[]>();
+  private commitListeners: ((ok: boolean, tx?: Tx) => void)[] = [];
+  private applied: Record<string, number> = {};
+  private problem: StoreUnavailable | undefined;
+  private probe: NodeJS.Timeout | undefined;
+  private purge: NodeJS.Timeout | undefined;
+  private listener: pg.Client | undefined;
+  private listenRetry: NodeJS.Timeout | undefined;
+  private closed = false;
+
+  private constructor(private readonly opts: PostgresOptions) {
+    this.tables = opts.schema.flatMap((m) => m.tables);
+    this.pool = new pg.Pool({
+      connectionString: opts.url,
+      max: opts.poolSize ?? 10,
+      connectionTimeoutMillis: 3000,
+      types: TYPES,
+      application_name: 'localvpc',
+    });
+    // An idle connection that dies (the server restarts) is dropped from the pool; the next unit opens another.
+    this.pool.on('error', (e) => this.down(e));
+  }
+
+  /** Connects, migrates (one node at a time), and starts listening for other nodes' changes. */
+  static async open(opts: PostgresOptions): Promise<PostgresStore> {
+    const s = new PostgresStore(opts);
+    try {
+      const client = await s.pool.connect();
+      try {
+        s.applied = await applyPgMigrations(client, opts.schema);
+      } finally {
+        client.release();
+      }
+      await s.listen();
+    } catch (e) {
+      await s.close().catch(() => undefined);
+      if (isConnectionError(e)) throw new HostError(`cannot reach PostgreSQL at ${describePgUrl(opts.url)}: ${(e as Error).message}`);
+      throw e;
+    }
+    s.purge = setInterval(() => {
+      void s.pool.query('DELETE FROM localvpc_units WHERE at < $1', [Date.now() - UNIT_RETENTION_MS]).catch(() => undefined);
+    }, 60_000);
+    s.purge.unref();
+    return s;
+  }
+
+  // ---- other nodes ----
+
+  private async listen(): Promise<void> {
+    if (this.closed) return;
+    const c = new pg.Client({ connectionString: this.opts.url, types: TYPES, application_name: 'localvpc-listen' });
+    c.on('error', () => this.relisten(c));
+    c.on('end', () => this.relisten(c));
+    c.on('notification', (n) => this.heard(n.channel, n.payload ?? ''));
+    await c.connect();
+    await c.query(`LISTEN ${CHANNEL}`);
+    for (const ch of this.channelListeners.keys()) await c.query(`LISTEN ${ch}`);
+    this.listener = c;
+  }
+
+  /** The listening connection is lost: listen again soon; anything may have changed meanwhile. */
+  private relisten(c: pg.Client): void {
+    if (this.listener !== c || this.closed) return;
+    this.listener = undefined;
+    c.end().catch(() => undefined);
+    const again = (): void => {
+      this.listenRetry = undefined;
+      this.listen()
+        .then(() => this.heard(CHANNEL, ''))
+        .catch(() => {
+          if (!this.closed) this.listenRetry = setTimeout(again, 500);
+        });
+    };
+    this.listenRetry = setTimeout(again, 200);
+    this.listenRetry.unref();
+  }
+
+  private heard(channel: string, payload: string): void {
+    if (channel !== CHANNEL) {
+      for (const l of this.channelListeners.get(channel) ?? []) l(payload);
+      return;
+    }
+    const bar = payload.indexOf('|');
+    if (bar >= 0 && payload.slice(0, bar) === this.node) return;
+    const tables =
+      bar >= 0
+        ? payload
+            .slice(bar + 1)
+            .split(',')
+            .filter(Boolean)
+        : undefined;
+    if (tables) for (const t of tables) this.emitChanged(t);
+    else this.emitChanged(undefined);
+    for (const l of this.remoteListeners) l(tables);
+    // anything else listening (runtime state) re-reads too after a reconnect
+    if (!tables) for (const ls of this.channelListeners.values()) for (const l of ls) l('');
+  }
+
+  /** Called when another node committed changes to `tables` (undefined: anything may have changed). */
+  onRemoteChange(listener: (tables: string[] | undefined) => void): void {
+    this.remoteListeners.push(listener);
+  }
+
+  /** Listens on a channel of its own (runtime state shared by the nodes); '' after a reconnect. */
+  async subscribe(channel: string, listener: (payload: string) => void): Promise<void> {
+    const first = !this.channelListeners.has(channel);
+    this.channelListeners.set(channel, [...(this.channelListeners.get(channel) ?? []), listener]);
+    if (first && this.listener) await this.listener.query(`LISTEN ${channel}`);
+  }
+
+  // ---- health ----
+
+  health(): StoreHealth {
+    return this.problem ? { ready: false, reason: this.problem.message } : { ready: true };
+  }
+
+  /** The database is gone: recorded for health, probed until it answers again. */
+  private down(e: unknown): StoreUnavailable {
+    const f = unreachable(e);
+    this.problem ??= f;
+    if (!this.probe && !this.closed) {
+      this.probe = setInterval(() => {
+        this.pool
+          .query('SELECT 1')
+          .then(() => this.up())
+          .catch(() => undefined);
+      }, PROBE_MS);
+      this.probe.unref();
+    }
+    return f;
+  }
+
+  private up(): void {
+    if (!this.problem) return;
+    this.problem = undefined;
+    if (this.probe) clearInterval(this.probe);
+    this.probe = undefined;
+    for (const l of this.commitListeners) l(true);
+  }
+
+  private async connect(): Promise<pg.PoolClient> {
+    if (this.closed) throw new Error('the store is closed');
+    try {
+      return await this.pool.connect();
+    } catch (e) {
+      throw this.down(e);
+    }
+  }
+
+  // ---- units of work ----
+
+  private sqlOf<T>(def: TableDef<T>): PgTableSql<T> {
+    let s = this.sql.get(def);
+    if (!s) this.sql.set(def, (s = new PgTableSql(def as TableDef<unknown>)));
+    return s;
+  }
+
+  private txOf(client: pg.ClientBase, changed: Set<string>): Tx {
+    const session: PgSession = {
+      query: (text, values, name) =>
+        client.query(name ? { name, text, values: values as unknown[] } : { text, values: values as unknown[] }),
+      changed: (t) => changed.add(t),
+    };
+    const tx: Tx = { repo: <T>(def: TableDef<T>): Repo<T> => new PgRepo<T>(session, this.sqlOf(def)) };
+    this.txClients.set(tx, client);
+    return tx;
+  }
+
+  onChange(listener: (table: string | undefined) => void): void {
+    this.changeListeners.push(listener);
+  }
+
+  private emitChanged(table: string | undefined): void {
+    for (const l of this.changeListeners) l(table);
+  }
+
+  onBeforeWrite(hook: (tx: Tx) => Promise<void>): void {
+    this.hooks.push(hook);
+  }
+
+  onCommit(listener: (ok: boolean, tx?: Tx) => void): void {
+    this.commitListeners.push(listener);
+  }
+
+  private committed(ok: boolean, tx?: Tx): void {
+    for (const l of this.commitListeners) l(ok, tx);
+  }
+
+  run<R>(mode: Mode, fn: (tx: Tx) => Promise<R>, opts: { lazy?: boolean } = {}): Promise<R> {
+    return mode === 'read' ? this.read(fn) : this.write(fn, opts.lazy ?? false, true);
+  }
+
+  private async read<R>(fn: (tx: Tx) => Promise<R>): Promise<R> {
+    const client = await this.connect();
+    let broken = false;
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const value = await fn(this.txOf(client, new Set()));
+      await client.query('COMMIT');
+      this.up();
+      return value;
+    } catch (e) {
+      broken = isConnectionError(e);
+      if (!broken) await client.query('ROLLBACK').catch(() => undefined);
+      throw broken ? this.down(e) : e;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  /** One write unit: SERIALIZABLE, run again on serialization failures (when `retry`: a streamed import cannot be). */
+  private async write<R>(fn: (tx: Tx) => Promise<R>, lazy: boolean, retry: boolean): Promise<R> {
+    for (let attempt = 1; ; attempt++) {
+      const client = await this.connect();
+      const changed = new Set<string>();
+      const unit = randomUUID();
+      const pid = (client as unknown as { processID?: number }).processID;
+      const tx = this.txOf(client, changed);
+      let sent = false;
+      let value: R | undefined;
+      try {
+        await client.query(
+          lazy ? 'BEGIN ISOLATION LEVEL SERIALIZABLE; SET LOCAL synchronous_commit = off' : 'BEGIN ISOLATION LEVEL SERIALIZABLE',
+        );
+        for (const h of this.hooks) await h(tx);
+        value = await fn(tx);
+        sent = true;
+        await client.query(this.commitSql(unit, changed));
+      } catch (e) {
+        const broken = isConnectionError(e);
+        if (!broken) await client.query('ROLLBACK').catch(() => undefined);
+        client.release(broken);
+        if (sent && broken) {
+          const outcome = await this.outcome(unit, pid);
+          if (outcome === 'committed') return this.done(changed, value as R, tx);
+          this.committed(false, tx);
+          if (outcome === 'unknown')
+            throw this.down(
+              new Error('the connection was lost while committing and the outcome is unknown; a retry with the same ClientToken is safe'),
+            );
+          if (retry && attempt < MAX_ATTEMPTS) continue; // not committed: safe to run again
+          throw this.down(e);
+        }
+        this.committed(false, tx);
+        // a connection that died idle in the pool (the server restarted): once more on a new one
+        if (broken && retry && attempt < 3) continue;
+        if (retry && isRetryable(e) && attempt < MAX_ATTEMPTS) {
+          await sleep(Math.random() * Math.min(50, 2 * attempt));
+          continue;
+        }
+        throw broken ? this.down(e) : e;
+      }
+      client.release();
+      return this.done(changed, value, tx);
+    }
+  }
+
+  private done<R>(changed: Set<string>, value: R, tx: Tx): R {
+    this.up();
+    for (const t of changed) this.emitChanged(t);
+    this.committed(true, tx);
+    return value;
+  }
+
+  /** The marker, the notification and the commit, in one round trip (a simple query of three statements). */
+  private commitSql(unit: string, changed: Set<string>): string {
+    const notify = changed.size > 0 ? `NOTIFY ${CHANNEL}, '${this.node}|${[...changed].join(',')}'; ` : '';
+    return `INSERT INTO localvpc_units (id, at) VALUES ('${unit}', ${Date.now()}); ${notify}COMMIT`;
+  }
+
+  /** Whether the unit whose commit lost its connection committed: once its session is gone, its marker says. */
+  private async outcome(unit: string, pid: number | undefined): Promise<'committed' | 'absent' | 'unknown'> {
+    const deadline = Date.now() + COMMIT_OUTCOME_MS;
+    while (Date.now() < deadline && !this.closed) {
+      try {
+        const alive = pid === undefined ? 0 : (await this.pool.query('SELECT 1 FROM pg_stat_activity WHERE pid = $1', [pid])).rowCount;
+        if (!alive) {
+          const r = await this.pool.query('SELECT 1 FROM localvpc_units WHERE id = $1', [unit]);
+          return r.rowCount ? 'committed' : 'absent';
+        }
+      } catch {
+        // still unreachable
+      }
+      await sleep(200);
+    }
+    return 'unknown';
+  }
+
+  // ---- whole store ----
+
+  private stateTables(): AnyTableDef[] {
+    return this.tables.filter((t) => !t.system);
+  }
+
+  async count(def: AnyTableDef): Promise<number> {
+    try {
+      return numberAt(await this.pool.query(`SELECT COUNT(*) AS n FROM ${def.table}`), 'n');
+    } catch (e) {
+      throw isConnectionError(e) ? this.down(e) : e;
+    }
+  }
+
+  async countByStatus(def: AnyTableDef): Promise<{ status: string; n: number }[]> {
+    try {
+      const r = await this.pool.query(`SELECT status, COUNT(*) AS n FROM ${def.table} GROUP BY status`);
+      return (r.rows as { status: string; n: number }[]).map((x) => ({ status: x.status, n: Number(x.n) }));
+    } catch (e) {
+      throw isConnectionError(e) ? this.down(e) : e;
+    }
+  }
+
+  async dump(): Promise<Rows> {
+    const out: Rows = {};
+    for await (const c of this.exportChunks(10_000)) {
+      const rows = (out[c.table] ??= []);
+      for (const r of c.rows) rows.push(Object.fromEntries(c.columns.map((col, i) => [col, r[i] as Scalar])));
+    }
+    return out;
+  }
+
+  async *exportChunks(chunkRows = 1000): AsyncGenerator<ExportChunk> {
+    const client = await this.connect();
+    let broken = false;
+    try {
+      yield* exportFromPg(client, this.stateTables(), chunkRows);
+    } catch (e) {
+      broken = isConnectionError(e);
+      throw broken ? this.down(e) : e;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  upgradeRefusal(from: Record<string, number>): string | undefined {
+    return upgradeRefusal(this.opts.schema, from);
+  }
+
+  upgradeChunks(from: Record<string, number>, chunks: AsyncIterable<ImportChunk> | Iterable<ImportChunk>): AsyncIterable<ImportChunk> {
+    return upgradeChunks(this.opts.schema, from, chunks);
+  }
+
+  async replace(tables: Rows, keep: readonly string[] = []): Promise<void> {
+    await this.replaceChunks(
+      Object.entries(tables).map(([table, rows]) => ({ table, rows })),
+      keep,
+    );
+  }
+
+  async replaceChunks(
+    chunks: AsyncIterable<ImportChunk> | Iterable<ImportChunk>,
+    keep: readonly string[] = [],
+  ): Promise<{ tables: number; rows: number }> {
+    const tables = new Map(this.stateTables().map((t) => [t.table, t]));
+    try {
+      // One unit, not run again on a serialization failure: the chunks of a stream come once.
+      return await this.write(
+        async (tx) => {
+          const r = await importIntoPg(this.clientOf(tx), tables, chunks, keep);
+          return { tables: r.tables, rows: r.rows };
+        },
+        false,
+        false,
+      );
+    } finally {
+      this.emitChanged(undefined);
+      // every other node drops what it holds and looks at due transitions again
+      await this.pool.query(`NOTIFY ${CHANNEL}, ''`).catch(() => undefined);
+    }
+  }
+
+  /** The connection behind a unit's Tx (imports write through it directly). */
+  private clientOf(tx: Tx): pg.ClientBase {
+    const c = this.txClients.get(tx);
+    if (!c) throw new Error('not a unit of this store');
+    return c;
+  }
+
+  schema(): Record<string, number> {
+    return { ...this.applied };
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.probe) clearInterval(this.probe);
+    if (this.purge) clearInterval(this.purge);
+    if (this.listenRetry) clearTimeout(this.listenRetry);
+    const l = this.listener;
+    this.listener = undefined;
+    await l?.end().catch(() => undefined);
+    await this.pool.end().catch(() => undefined);
+  }
+}
