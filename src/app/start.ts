@@ -10,12 +10,8 @@ import type { Store } from '../store/port.js';
 import { Registry } from '../engine/module.js';
 import { Engine } from '../engine/invoke.js';
 import { TransitionEngine } from '../engine/transitions.js';
-import { MemoryProfile } from '../engine/transition-policy.js';
-import { ControlledClock } from '../runtime/clock.js';
-import { MemoryFaults } from '../runtime/faults.js';
-import { MemoryJournal } from '../runtime/journal.js';
-import { StoredNonces } from '../runtime/stored-nonces.js';
 import { CachedCallers } from '../runtime/callers.js';
+import { runtimeFor } from './runtime.js';
 import { Authenticator, FRESHNESS_WINDOW_MS } from '../protocol/auth.js';
 import { ensureAccount } from '../resources/accounts/service.js';
 import { createGateway } from '../http/gateway.js';
@@ -135,13 +131,12 @@ async function serve(base: Base): Promise<App> {
     else if (h.ready && failing) logger.info('the store serves again');
     failing = !h.ready;
   });
-  const clock = new ControlledClock();
+  const runtime = await runtimeFor(store, config);
+  const { clock, profile, faults, journal } = runtime;
   const ids = createIdGenerator(config.idSeed === undefined ? undefined : await seedForThisStart(store, config.idSeed));
-  const profile = new MemoryProfile({ profile: config.transitionProfile, fastDelayMs: config.transitionDelayMs });
-  const faults = new MemoryFaults();
-  const journal = new MemoryJournal(config.journalCapacity);
   const callers = new CachedCallers(store);
-  const transitions = new TransitionEngine(store, clock, registry.settlers);
+  const transitions = new TransitionEngine(store, clock, registry.settlers, undefined, runtime.concurrentUnits);
+  runtime.watch(transitions);
   const engine = new Engine({ registry, store, clock, ids, profile, faults, transitions });
   const metrics = new Metrics(
     store,
@@ -267,7 +262,7 @@ async function serve(base: Base): Promise<App> {
     },
     token.token,
   );
-  const nonces = new StoredNonces(store, FRESHNESS_WINDOW_MS, NONCE_CAPACITY);
+  const nonces = runtime.nonces(FRESHNESS_WINDOW_MS, NONCE_CAPACITY);
   await nonces.start();
   const auth = new Authenticator((id) => callers.lookup(id), nonces);
   const gateway = createGateway({ engine, auth, ids, maxBodyBytes: config.maxBodyBytes });
@@ -293,6 +288,7 @@ async function serve(base: Base): Promise<App> {
   } catch (e) {
     transitions.stop();
     await nonces.stop().catch(() => undefined);
+    await runtime.stop().catch(() => undefined);
     throw e;
   }
   writeAdminToken(token);
@@ -318,6 +314,7 @@ async function serve(base: Base): Promise<App> {
         await drain(server, SHUTDOWN_BOUND_MS);
         transitions.stop();
         await nonces.stop().catch(() => undefined);
+        await runtime.stop().catch(() => undefined);
         await store.close();
         lock?.release();
         flushLog();

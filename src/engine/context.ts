@@ -37,7 +37,7 @@ export function handlerContext(deps: ContextDeps, scope: CallScope): HandlerCont
     error: (code, ...args) => actionError(facts, code, ...args),
     plan(kind): TransitionPlan {
       const dueAt = transitionFault === 'stuck' ? HELD : dueAtOf(deps.profile.current(), kind, now);
-      if (dueAt < HELD) deps.transitions.noteDue(dueAt, kind.kind);
+      if (dueAt < HELD) deps.transitions.noteDue(dueAt, kind.kind, scope.tx);
       return { dueAt, revert: transitionFault === 'fail-self' ? 'self' : transitionFault === 'fail-peer' ? 'peer' : 'none' };
     },
   };

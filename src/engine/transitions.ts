@@ -64,7 +64,8 @@ export function settler<T extends Pendable>(def: SettlerDef<T>): Settler {
     async settle(tx, now) {
       const repo = tx.repo(def.table);
       const done: Completed[] = [];
-      for (const row of await repo.findRange('dueAt', { gt: 0, lte: now }, { orderBy: ['dueAt', 'id'] })) {
+      // claimed: on a store shared by several nodes, a row another node is completing is left to it
+      for (const row of await repo.findRange('dueAt', { gt: 0, lte: now }, { orderBy: ['dueAt', 'id'], claim: true })) {
         const fresh = await repo.get(row.id);
         if (!fresh || fresh.dueAt === 0 || fresh.dueAt > now) continue;
         await def.complete(tx, fresh);
@@ -147,17 +148,38 @@ export class TransitionEngine {
   /** When the store last committed (performance.now()). */
   private lastCommit = -Infinity;
   private listeners: ((c: Completed) => void)[] = [];
+  /** Completions of a unit not committed yet, by its Tx: told to the listeners once it commits, dropped if it does not. */
+  private readonly unsent = new WeakMap<Tx, Completed[]>();
+  /**
+   * With `concurrent` units only: due times noted by units not committed yet (by Tx), and by units
+   * committed as the `seq`th commit. A read of the earliest due times that began before such a
+   * commit cannot see its rows, so the notes are kept over what it found until a later read.
+   */
+  private readonly open = new Map<Tx, Map<Settler, number>>();
+  private committedNotes: { x: Settler; at: number; seq: number }[] = [];
+  private commits = 0;
 
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
     private readonly settlers: readonly Settler[],
     private readonly wakeup: Wakeup = timerWakeup(),
+    /**
+     * Units of this process may run at once (PostgreSQL): one may read the due times while another,
+     * not committed yet, has just scheduled a transition. SQLite runs units one after another.
+     */
+    private readonly concurrent = false,
   ) {
     this.byKind = new Map(settlers.map((x) => [x.kind, x]));
     for (const x of settlers) this.due.set(x, Infinity);
     store.onBeforeWrite((tx) => this.settleDue(tx).then(() => undefined));
-    store.onCommit((ok) => {
+    store.onCommit((ok, tx) => {
+      if (this.concurrent) this.noteCommitted(ok, tx);
+      const done = tx && this.unsent.get(tx);
+      if (done) {
+        this.unsent.delete(tx);
+        if (ok) for (const c of done) for (const l of this.listeners) l(c);
+      }
       if (!ok) return this.commitFailed();
       this.failures = 0;
       this.lastCommit = performance.now();
@@ -185,19 +207,51 @@ export class TransitionEngine {
     this.listeners.push(fn);
   }
 
+  private noteCommitted(ok: boolean, tx: Tx | undefined): void {
+    this.commits++;
+    const notes = tx && this.open.get(tx);
+    if (!notes || !tx) return;
+    this.open.delete(tx);
+    if (ok) for (const [x, at] of notes) this.committedNotes.push({ x, at, seq: this.commits });
+  }
+
+  /**
+   * The earliest due time of `x` as a read found it, or earlier when a unit noted one the read could
+   * not see (concurrent units only); `since` is the commit count when the read began.
+   */
+  private seen(x: Settler, found: number, since: number): number {
+    if (!this.concurrent) return found;
+    let at = found;
+    for (const notes of this.open.values()) at = Math.min(at, notes.get(x) ?? Infinity);
+    for (const n of this.committedNotes) if (n.x === x && n.seq > since) at = Math.min(at, n.at);
+    return at;
+  }
+
+  /** Drops the committed notes a read that began at commit count `since` has seen. */
+  private forget(since: number): void {
+    if (this.concurrent && this.committedNotes.length > 0) this.committedNotes = this.committedNotes.filter((n) => n.seq > since);
+  }
+
   /** Loads the earliest due times from storage (start-up, after clock changes, after a replace). */
   async refresh(): Promise<void> {
+    const since = this.commits;
     await this.store.run('read', async (tx) => {
-      for (const x of this.settlers) this.due.set(x, await x.earliest(tx));
+      for (const x of this.settlers) this.due.set(x, this.seen(x, await x.earliest(tx), since));
     });
+    this.forget(since);
     this.nextDue = Math.min(...this.due.values());
     this.arm();
   }
 
   /** Called when an action scheduled work of `kind` (e.g. `Vpc.create`) due at `at`. */
-  noteDue(at: number, kind?: string): void {
+  noteDue(at: number, kind?: string, tx?: Tx): void {
     const x = kind === undefined ? undefined : this.byKind.get(kind.slice(0, kind.indexOf('.')));
     for (const y of x ? [x] : this.settlers) this.due.set(y, Math.min(this.due.get(y) ?? Infinity, at));
+    if (this.concurrent && tx) {
+      let notes = this.open.get(tx);
+      if (!notes) this.open.set(tx, (notes = new Map<Settler, number>()));
+      for (const y of x ? [x] : this.settlers) notes.set(y, Math.min(notes.get(y) ?? Infinity, at));
+    }
     if (at < this.nextDue) {
       this.nextDue = at;
       this.arm();
@@ -207,6 +261,7 @@ export class TransitionEngine {
   /** Settles everything due now, inside the caller's write unit (asking only the settlers with something due). */
   async settleDue(tx: Tx): Promise<number> {
     const now = this.clock.now();
+    const since = this.commits;
     if (this.nextDue > now) return 0;
     const done: Completed[] = [];
     const asked = this.settlers.filter((x) => (this.due.get(x) ?? Infinity) <= now);
@@ -219,10 +274,15 @@ export class TransitionEngine {
       }
       if (round === 0) break;
     }
-    for (const x of asked) this.due.set(x, await x.earliest(tx));
+    for (const x of asked) this.due.set(x, this.seen(x, await x.earliest(tx), since));
+    this.forget(since);
     this.nextDue = Math.min(...this.due.values());
     this.arm();
-    for (const c of done) for (const l of this.listeners) l(c);
+    if (done.length > 0) {
+      const waiting = this.unsent.get(tx);
+      if (waiting) waiting.push(...done);
+      else this.unsent.set(tx, done);
+    }
     return done.length;
   }
 

@@ -152,15 +152,30 @@ export interface CrashReport {
   failures: Record<string, number>;
 }
 
-export async function crashCycles(cycles: number, seed = 7): Promise<CrashReport> {
+/**
+ * `store`: a postgres:// URL instead of the SQLite file in a temporary folder; `nodes`: how many
+ * servers share it (PostgreSQL only), the load spread over them and every one SIGKILLed.
+ */
+export async function crashCycles(cycles: number, seed = 7, opts: { store?: string; nodes?: number } = {}): Promise<CrashReport> {
   const dir = mkdtempSync(join(tmpdir(), 'localvpc-crash-'));
   const random = rng(seed);
   const acked: Acked = { interfaces: new Map(), vpcs: new Set(), calls: 0, failures: new Map() };
   let checked = 0;
-  const args = ['--profile', 'fast', '--transition-delay', String(DELAY_MS), '--accounts', ACCOUNTS_ARG];
+  const args = [
+    '--profile',
+    'fast',
+    '--transition-delay',
+    String(DELAY_MS),
+    '--accounts',
+    ACCOUNTS_ARG,
+    ...(opts.store ? ['--store', opts.store] : []),
+  ];
+  const count = opts.store ? (opts.nodes ?? 1) : 1;
   try {
     for (let cycle = 0; cycle < cycles; cycle++) {
-      const srv = await spawnServer(dir, args);
+      const servers: ChildServer[] = [];
+      for (let i = 0; i < count; i++) servers.push(await spawnServer(dir, args));
+      const srv = servers[0] as ChildServer;
       // after a restart: pending transitions complete, and what was acknowledged is there
       await new Promise((r) => setTimeout(r, DELAY_MS * 3));
       const tables = await exportState(srv);
@@ -185,13 +200,19 @@ export async function crashCycles(cycles: number, seed = 7): Promise<CrashReport
         assert.notEqual(row.status, 'Deleting', `cycle ${cycle}: ${id} still Deleting after restart`);
         checked++;
       }
-      // load, then SIGKILL at a random moment
-      const a = vpcClient(srv.port, { key: DEFAULT_KEY });
-      const b = vpcClient(srv.port, { key: B.key });
+      // load (spread over the nodes), then SIGKILL at random moments
       const stop = { now: false };
-      const workers = Array.from({ length: 6 }, (_, i) => worker(a, b, acked, stop, i));
-      await new Promise((r) => setTimeout(r, 150 + Math.floor(random() * 900)));
-      await srv.kill('SIGKILL');
+      const workers = Array.from({ length: 6 }, (_, i) => {
+        const node = servers[i % servers.length] as ChildServer;
+        return worker(vpcClient(node.port, { key: DEFAULT_KEY }), vpcClient(node.port, { key: B.key }), acked, stop, i);
+      });
+      // PostgreSQL answers slower (round trips): a longer load before the first kill
+      const base = opts.store ? 1500 : 150;
+      await new Promise((r) => setTimeout(r, base + Math.floor(random() * 900)));
+      for (const [i, s] of servers.entries()) {
+        if (i > 0) await new Promise((r) => setTimeout(r, Math.floor(random() * 300)));
+        await s.kill('SIGKILL');
+      }
       stop.now = true;
       await Promise.allSettled(workers);
     }

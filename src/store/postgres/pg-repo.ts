@@ -2,8 +2,9 @@
 // transaction): the SQL of get/insert/update/delete built once per table, conditions compiled to
 // numbered parameters, booleans stored as 0/1 (as in SQLite, so snapshots carry the same values).
 // No rows are kept between units: another node may change any row at any time, so every read goes
-// to the database. `claim` on a find locks the rows it returns and skips those another unit holds
-// (FOR UPDATE SKIP LOCKED): due transitions are taken by one node at a time.
+// to the database. `claim` on a find locks the rows it returns: in a lazy unit (a node's wake-up
+// settling due transitions) it skips those another unit holds (FOR UPDATE SKIP LOCKED), so each
+// due transition is taken by one node; in a request's unit it waits for them (FOR UPDATE).
 // Known gaps: no maintained counts (a count is COUNT(*) over the best index the planner finds), and
 // pages far into a listing use OFFSET.
 import type { FindOptions, Range, Repo, Scalar, TableDef, Where } from '../port.js';
@@ -12,6 +13,8 @@ import type { FindOptions, Range, Repo, Scalar, TableDef, Where } from '../port.
 export interface PgSession {
   query(text: string, values: readonly unknown[], name?: string): Promise<{ rows: Record<string, unknown>[]; rowCount: number | null }>;
   changed(table: string): void;
+  /** A unit of bookkeeping (the wake-up that settles due transitions): claims skip rows others hold. */
+  lazy: boolean;
 }
 
 /** The fixed SQL of one table, built once per definition. */
@@ -123,7 +126,9 @@ export class PgRepo<T> implements Repo<T> {
       args.push(Math.max(0, Math.floor(opts.limit)), Math.max(0, Math.floor(opts.offset ?? 0)));
       sql += ` LIMIT $${args.length - 1} OFFSET $${args.length}`;
     }
-    if (opts.claim) sql += ' FOR UPDATE SKIP LOCKED';
+    // A unit of bookkeeping leaves to another unit the rows it holds; a request's unit waits for
+    // them (it must act on the state after their transition, and SERIALIZABLE then runs it again).
+    if (opts.claim) sql += this.s.lazy ? ' FOR UPDATE SKIP LOCKED' : ' FOR UPDATE';
     return sql;
   }
 

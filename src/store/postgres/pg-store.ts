@@ -240,11 +240,31 @@ export class PostgresStore implements Store {
   private async connect(): Promise<pg.PoolClient> {
     if (this.closed) throw new Error('the store is closed');
     try {
-      return await this.pool.connect();
+      return this.guarded(await this.pool.connect());
     } catch (e) {
       throw this.down(e);
     }
   }
+
+  /** A connection of the pool for work of its own (runtime state); errors as StoreUnavailable when the database is away. */
+  checkout(): Promise<pg.PoolClient> {
+    return this.connect();
+  }
+
+  /**
+   * A connection that fails between two queries (the server shuts down) emits 'error'; the pool
+   * listens only while it is idle, so a checked-out one needs a listener of its own or the
+   * process dies. Its next query fails, and the unit with it.
+   */
+  private guarded(c: pg.PoolClient): pg.PoolClient {
+    if (!this.withListener.has(c)) {
+      this.withListener.add(c);
+      c.on('error', (e) => this.down(e));
+    }
+    return c;
+  }
+
+  private readonly withListener = new WeakSet<pg.PoolClient>();
 
   // ---- units of work ----
 
@@ -254,11 +274,12 @@ export class PostgresStore implements Store {
     return s;
   }
 
-  private txOf(client: pg.ClientBase, changed: Set<string>): Tx {
+  private txOf(client: pg.ClientBase, changed: Set<string>, lazy = false): Tx {
     const session: PgSession = {
       query: (text, values, name) =>
         client.query(name ? { name, text, values: values as unknown[] } : { text, values: values as unknown[] }),
       changed: (t) => changed.add(t),
+      lazy,
     };
     const tx: Tx = { repo: <T>(def: TableDef<T>): Repo<T> => new PgRepo<T>(session, this.sqlOf(def)) };
     this.txClients.set(tx, client);
@@ -314,7 +335,7 @@ export class PostgresStore implements Store {
       const changed = new Set<string>();
       const unit = randomUUID();
       const pid = (client as unknown as { processID?: number }).processID;
-      const tx = this.txOf(client, changed);
+      const tx = this.txOf(client, changed, lazy);
       let sent = false;
       let value: R | undefined;
       try {
