@@ -8,6 +8,8 @@
 // request, the least a server that acknowledges only durable writes can do without batching them),
 // or in `commit: 'group'` with every request verified in the same turn of the event loop in one
 // transaction and one commit, all answered after it (as LocalVPC's store groups write units).
+// With `pgUrl`, the durable write is one INSERT committed on its own in PostgreSQL (a pool of
+// connections, autocommit): the least a PostgreSQL-backed server acknowledging durable writes does.
 // With `render`, the answer is not a precomputed body: each request serializes the template
 // (JSON.stringify, a fresh RequestId), the least a server that renders a list of that size does.
 // Protocol: the parent sends one CeilingConfig message; the child answers { port } once listening,
@@ -16,6 +18,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { formDecode } from '../src/protocol/percent.js';
 import { parseV3Authorization, sha256Hex, v1Sign, v1StringToSign, v3Sign, v3StringToSign } from '../src/protocol/signature.js';
 
@@ -31,6 +34,20 @@ export interface CeilingConfig {
   commit?: 'one' | 'group';
   /** Render this JSON answer per request (a fresh RequestId) instead of sending `body`. */
   render?: Record<string, unknown>;
+  /** Durable write mode on PostgreSQL: one INSERT committed per verified request, through a pool of `pgPool` connections. */
+  pgUrl?: string;
+  pgPool?: number;
+}
+
+/** One row per call in PostgreSQL, each its own transaction (autocommit): calls back once committed. */
+function pgInserter(url: string | undefined, size: number): Promise<((url: string, done: () => void) => void) | undefined> {
+  if (!url) return Promise.resolve(undefined);
+  const pool = new pg.Pool({ connectionString: url, max: size });
+  return pool
+    .query('CREATE TABLE IF NOT EXISTS writes (id BIGSERIAL PRIMARY KEY, url TEXT NOT NULL, "createdAt" BIGINT NOT NULL)')
+    .then(() => (u: string, done: () => void) => {
+      pool.query('INSERT INTO writes (url, "createdAt") VALUES ($1, $2)', [u, Date.now()]).then(done, done);
+    });
 }
 
 /** Stores one row per call and calls back once it is committed; undefined without `sqlitePath`. */
@@ -97,11 +114,11 @@ function verified(req: IncomingMessage, rawBody: Buffer, secret: string): boolea
   return sig !== undefined && v1Sign(v1StringToSign(method, pairs), secret) === sig;
 }
 
-function serve(cfg: CeilingConfig): void {
+async function serve(cfg: CeilingConfig): Promise<void> {
   const body = Buffer.from(cfg.body);
   const okHeaders = { 'content-type': cfg.contentType, 'content-length': body.length, 'x-acs-request-id': cfg.requestId };
   const bad = Buffer.from('{"Code":"SignatureDoesNotMatch"}');
-  const write = inserter(cfg.sqlitePath, cfg.commit ?? 'one');
+  const write = inserter(cfg.sqlitePath, cfg.commit ?? 'one') ?? (await pgInserter(cfg.pgUrl, cfg.pgPool ?? 10));
   const render = cfg.render;
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -136,6 +153,6 @@ function serve(cfg: CeilingConfig): void {
   server.listen(0, '127.0.0.1', () => process.send?.({ port: (server.address() as AddressInfo).port }));
 }
 
-process.once('message', (m) => serve(m as CeilingConfig));
+process.once('message', (m) => void serve(m as CeilingConfig));
 process.on('disconnect', () => process.exit(0));
 process.on('SIGTERM', () => process.exit(0)); // a normal exit, so `--cpu-prof` can write its profile

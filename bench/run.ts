@@ -10,6 +10,7 @@ import { factsSection, LEGEND, machineLine, markdownTable, rowFacts, rowFailed }
 import { needsWrk, SCENARIOS, type BenchOptions, type Fact, type Row } from './scenarios.js';
 import { rssAfterLoadFact } from './scenarios-start.js';
 import { killAll } from './servers.js';
+import { stopBenchPostgres } from './scenarios-postgres.js';
 import { WRK_MISSING, wrkInstalled } from './wrk.js';
 
 const USAGE = 'usage: npm run bench -- [--only <substring>]... [--seconds N] [--warmup N] [--warm-requests N] [--cpu-prof DIR] [--list]';
@@ -111,7 +112,8 @@ main()
       process.exitCode = 1;
     }
   })
-  .finally(() => {
+  .finally(async () => {
     killAll();
+    await stopBenchPostgres().catch(() => undefined);
     process.exit();
   });

@@ -7,7 +7,8 @@
 // store-size scaling table (1k to 1M); scenarios-write.ts: durable CreateVpc against the one-commit
 // and group-commit ceilings, the router-interface lifecycle; scenarios-azurite.ts: the Azurite peer
 // rows; scenarios-start.ts: cold start and idle RSS; scenarios-snapshot.ts: export and import of
-// the 1M store; scenarios-sdk.ts: through the official SDK; scenarios-nonce.ts: the nonce cache.
+// the 1M store; scenarios-sdk.ts: through the official SDK; scenarios-nonce.ts: the nonce cache;
+// scenarios-postgres.ts: durable CreateVpc on PostgreSQL, one node and two, against a one-commit ceiling.
 import type { Scenario } from './harness.js';
 import { regionsScenarios } from './scenarios-regions.js';
 import { riScenarios } from './scenarios-ri.js';
@@ -17,6 +18,7 @@ import { startScenarios } from './scenarios-start.js';
 import { snapshotScenarios } from './scenarios-snapshot.js';
 import { sdkScenarios } from './scenarios-sdk.js';
 import { nonceScenario } from './scenarios-nonce.js';
+import { postgresScenarios } from './scenarios-postgres.js';
 
 export type { BenchOptions, Fact, Result, Row, Scenario } from './harness.js';
 
@@ -24,6 +26,7 @@ export const SCENARIOS: Scenario[] = [
   ...regionsScenarios(),
   ...riScenarios(),
   ...writeScenarios(),
+  ...postgresScenarios(),
   ...azuriteScenarios(),
   ...startScenarios(),
   ...snapshotScenarios(),

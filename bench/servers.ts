@@ -100,6 +100,8 @@ export interface LocalVpcOptions {
   nodeArgs?: string[];
   /** Serve from this data folder (SQLite file, `--durability` default full) instead of `--in-memory`. */
   dataDir?: string;
+  /** Serve from this store (`--store`, e.g. a postgres:// URL) instead. */
+  store?: string;
   /** Admin token (`--token`). */
   token?: string;
   /** `--log-level`; unset, LocalVPC's default (info: one line per request, read and dropped by the benchmark as a terminal would show it). */
@@ -131,7 +133,7 @@ export async function startLocalVpc(o: LocalVpcOptions = {}): Promise<Child> {
     tempDirs.delete(cwd);
   };
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('LOCALVPC_')));
-  const storage = o.dataDir ? ['--data', o.dataDir] : ['--in-memory'];
+  const storage = o.store ? ['--store', o.store] : o.dataDir ? ['--data', o.dataDir] : ['--in-memory'];
   const args = [
     ...(o.nodeArgs ?? []),
     main,

@@ -158,7 +158,11 @@ export interface Store {
   run<R>(mode: Mode, fn: (tx: Tx) => Promise<R>, opts?: { lazy?: boolean }): Promise<R>;
   /** Called after a write to `table` (undefined: any table may have changed: a rollback, a replace). */
   onChange(listener: (table: string | undefined) => void): void;
-  /** Runs at the start of every write unit, inside it (the transition engine settles due work there). */
+  /**
+   * Runs before every write unit (the transition engine settles due work there): inside it, or, on
+   * a back end shared by several nodes, in a transaction of its own just before it (settling inside
+   * every unit would make every two concurrent units of two nodes conflict over the due rows).
+   */
   onBeforeWrite(hook: (tx: Tx) => Promise<void>): void;
   /**
    * Called after every attempt to commit write units: whether it committed. When not (a full disk,

@@ -15,6 +15,8 @@ export interface PgSession {
   changed(table: string): void;
   /** A unit of bookkeeping (the wake-up that settles due transitions): claims skip rows others hold. */
   lazy: boolean;
+  /** Called before each write; a promise when something must be done first (the unit's savepoint). */
+  beforeWrite(): Promise<unknown> | undefined;
 }
 
 /** The fixed SQL of one table, built once per definition. */
@@ -177,21 +179,29 @@ export class PgRepo<T> implements Repo<T> {
   }
 
   async insert(row: T): Promise<void> {
+    const first = this.s.beforeWrite();
+    if (first) await first;
     await this.s.query(this.sql.insertSql, this.params(row, this.def.columns), `insert_${this.def.table}`);
     this.s.changed(this.def.table);
   }
 
   async update(row: T): Promise<void> {
+    const first = this.s.beforeWrite();
+    if (first) await first;
     await this.s.query(this.sql.updateSql, this.params(row, this.sql.updateOrder), `update_${this.def.table}`);
     this.s.changed(this.def.table);
   }
 
   async delete(key: string): Promise<void> {
+    const first = this.s.beforeWrite();
+    if (first) await first;
     await this.s.query(this.sql.deleteSql, [key], `delete_${this.def.table}`);
     this.s.changed(this.def.table);
   }
 
   async deleteWhere(where: Where<T>): Promise<number> {
+    const first = this.s.beforeWrite();
+    if (first) await first;
     const args: Scalar[] = [];
     const w = this.compile(where, args);
     const r = await this.s.query(`DELETE FROM ${this.def.table}${w}`, args);

@@ -1,12 +1,16 @@
 // PostgreSQL back end (node-postgres, a pool): the store of a deployment of several LocalVPC nodes
 // on one database, or of one node on a database its team already runs.
 //
-// Units of work: a read is one REPEATABLE READ READ ONLY transaction (one consistent view); a
-// write is one SERIALIZABLE transaction, run again from the start (hooks included) when PostgreSQL
-// reports a serialization failure or a deadlock. SERIALIZABLE keeps the port's promise that write
-// units behave as if run one after another without the engine naming the rows it will touch: two
-// nodes checking "fewer than 5 interfaces on this router" or "this pair is Idle" and then writing
-// cannot both commit (see docs/architecture.md, "Several nodes on PostgreSQL").
+// Units of work: a read is one REPEATABLE READ READ ONLY transaction (one consistent view). Write
+// units queued in one turn of the event loop run as a group, one after another, in one
+// SERIALIZABLE transaction (a savepoint before a unit's first write, so a failing unit rolls back
+// alone) with one commit, run again from the start when PostgreSQL reports a serialization failure
+// or a deadlock. SERIALIZABLE keeps the port's promise that write units behave as if run one after
+// another without the engine naming the rows it will touch: two nodes checking "fewer than 5
+// interfaces on this router" or "this pair is Idle" and then writing cannot both commit (see
+// docs/architecture.md, "Several nodes on PostgreSQL"). The write hooks (settling due
+// transitions) run just before each group in a REPEATABLE READ transaction of their own, claiming
+// due rows with SKIP LOCKED, so that groups of different nodes do not conflict over them.
 //
 // Commits: the unit's marker row (`localvpc_units`), the NOTIFY of the tables it changed and the
 // COMMIT go in one round trip. When the connection drops during that round trip the outcome is
@@ -72,6 +76,24 @@ const TYPES = {
     oid === 20 ? (v: string) => Number(v) : builtin(oid, format)) as typeof pg.types.getTypeParser,
 };
 
+/** Units per group at most (each writing one takes a savepoint: PostgreSQL keeps 64 per transaction cheaply). */
+const MAX_GROUP = 48;
+
+/** The unit being run in a group, and whether it took its savepoint. */
+interface Group {
+  unit: { saved: boolean } | undefined;
+  /** Every unit takes a savepoint first (after a statement failed in a unit without one). */
+  careful: boolean;
+}
+
+/** The group must run again (with a savepoint before every unit). */
+class RunAgain extends Error {}
+
+/** An error PostgreSQL reported for a statement (the transaction is aborted until a rollback). */
+function isStatementError(e: unknown): boolean {
+  return typeof (e as { code?: unknown } | undefined)?.code === 'string' && typeof (e as { severity?: unknown }).severity === 'string';
+}
+
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** The database named in a URL, without the password (logs, status). */
@@ -91,14 +113,16 @@ export class PostgresStore implements Store {
   readonly node = `${process.pid}-${randomUUID().slice(0, 8)}`;
   readonly pool: pg.Pool;
   private readonly sql = new WeakMap<object, PgTableSql<unknown>>();
-  /** The connection of each unit's Tx. */
-  private readonly txClients = new WeakMap<Tx, pg.ClientBase>();
   private readonly tables: readonly AnyTableDef[];
   private hooks: ((tx: Tx) => Promise<void>)[] = [];
   private changeListeners: ((table: string | undefined) => void)[] = [];
   private remoteListeners: ((tables: string[] | undefined) => void)[] = [];
   private channelListeners = new Map<string, ((payload: string) => void)[]>();
   private commitListeners: ((ok: boolean, tx?: Tx) => void)[] = [];
+  /** Write units waiting for the next group. */
+  private queue: { fn: (tx: Tx) => Promise<unknown>; lazy: boolean; resolve: (v: unknown) => void; reject: (e: unknown) => void }[] = [];
+  private scheduled = false;
+  private flushing = false;
   private applied: Record<string, number> = {};
   private problem: StoreUnavailable | undefined;
   private probe: NodeJS.Timeout | undefined;
@@ -274,16 +298,24 @@ export class PostgresStore implements Store {
     return s;
   }
 
-  private txOf(client: pg.ClientBase, changed: Set<string>, lazy = false): Tx {
+  private txOf(client: pg.ClientBase, changed: Set<string>, lazy = false, group?: Group, opening?: () => Promise<unknown> | undefined): Tx {
+    const run = (text: string, values: readonly unknown[], name?: string) =>
+      client.query(name ? { name, text, values: values as unknown[] } : { text, values: values as unknown[] });
     const session: PgSession = {
-      query: (text, values, name) =>
-        client.query(name ? { name, text, values: values as unknown[] } : { text, values: values as unknown[] }),
+      query: (text, values, name) => {
+        const first = opening?.();
+        return first ? first.then(() => run(text, values, name)) : run(text, values, name);
+      },
       changed: (t) => changed.add(t),
       lazy,
+      beforeWrite: () => {
+        const u = group?.unit;
+        if (!u || u.saved) return undefined;
+        u.saved = true;
+        return client.query('SAVEPOINT w');
+      },
     };
-    const tx: Tx = { repo: <T>(def: TableDef<T>): Repo<T> => new PgRepo<T>(session, this.sqlOf(def)) };
-    this.txClients.set(tx, client);
-    return tx;
+    return { repo: <T>(def: TableDef<T>): Repo<T> => new PgRepo<T>(session, this.sqlOf(def)) };
   }
 
   onChange(listener: (table: string | undefined) => void): void {
@@ -307,7 +339,80 @@ export class PostgresStore implements Store {
   }
 
   run<R>(mode: Mode, fn: (tx: Tx) => Promise<R>, opts: { lazy?: boolean } = {}): Promise<R> {
-    return mode === 'read' ? this.read(fn) : this.write(fn, opts.lazy ?? false, true);
+    if (mode === 'read') return this.read(fn);
+    return new Promise<R>((resolve, reject) => {
+      this.queue.push({ fn, lazy: opts.lazy ?? false, resolve: resolve as (v: unknown) => void, reject });
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.flushing || this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      this.flushing = true;
+      void this.flush().finally(() => {
+        this.flushing = false;
+        if (this.queue.length > 0) this.schedule();
+      });
+    });
+  }
+
+  /**
+   * The write units queued meanwhile, as one group: one SERIALIZABLE transaction, one commit. Units
+   * of this node never run at once (they would only conflict with each other over the same due
+   * rows); the group as a whole is run again when it conflicts with another node's. A unit that
+   * writes takes a savepoint before its first write, so when it fails it rolls back alone; one that
+   * fails before writing needs none (one round trip saved per read-only or refused unit). A unit
+   * whose failed statement aborted the transaction without a savepoint makes the group run again
+   * with a savepoint before every unit.
+   */
+  private async flush(): Promise<void> {
+    const batch = this.queue.splice(0, MAX_GROUP);
+    const lazy = batch.every((p) => p.lazy);
+    const alone = batch.length === 1;
+    const group: Group = { unit: undefined, careful: false };
+    let results: { ok: boolean; value: unknown }[] = [];
+    try {
+      await this.beforeGroup();
+      await this.write(
+        async (tx, client) => {
+          results = [];
+          for (const p of batch) {
+            group.unit = alone ? undefined : { saved: false };
+            if (group.unit && group.careful) {
+              group.unit.saved = true;
+              await client.query('SAVEPOINT w');
+            }
+            try {
+              results.push({ ok: true, value: await p.fn(tx) });
+            } catch (e) {
+              // the group's conflict or a lost connection: the whole group's, not this unit's
+              if (alone || isRetryable(e) || isConnectionError(e)) throw e;
+              if (group.unit?.saved) await client.query('ROLLBACK TO w');
+              else if (isStatementError(e)) {
+                group.careful = true;
+                throw new RunAgain();
+              }
+              results.push({ ok: false, value: e });
+            }
+          }
+          group.unit = undefined;
+        },
+        lazy,
+        true,
+        group,
+      );
+    } catch (e) {
+      for (const p of batch) p.reject(e);
+      return;
+    }
+    batch.forEach((p, i) => {
+      const r = results[i];
+      if (r?.ok) p.resolve(r.value);
+      else p.reject(r?.value);
+    });
   }
 
   private async read<R>(fn: (tx: Tx) => Promise<R>): Promise<R> {
@@ -328,22 +433,60 @@ export class PostgresStore implements Store {
     }
   }
 
-  /** One write unit: SERIALIZABLE, run again on serialization failures (when `retry`: a streamed import cannot be). */
-  private async write<R>(fn: (tx: Tx) => Promise<R>, lazy: boolean, retry: boolean): Promise<R> {
+  /**
+   * The write hooks (the transition engine settling what is due), in a transaction of their own just
+   * before a group: REPEATABLE READ, due rows claimed with FOR UPDATE SKIP LOCKED, so nodes settling
+   * at once take different rows, and the group's own SERIALIZABLE transaction neither reads the
+   * due-time ranges every transitional write touches nor conflicts over due rows with the other
+   * nodes' groups. The transaction begins only if a hook sends a query (nothing due: no round trip).
+   */
+  private async beforeGroup(): Promise<void> {
+    if (this.hooks.length === 0) return;
+    for (let attempt = 1; ; attempt++) {
+      const client = await this.connect();
+      const changed = new Set<string>();
+      let begun: Promise<unknown> | undefined;
+      const tx = this.txOf(client, changed, true, undefined, () => {
+        if (begun) return undefined;
+        begun = client.query('BEGIN ISOLATION LEVEL REPEATABLE READ; SET LOCAL synchronous_commit = off');
+        return begun;
+      });
+      try {
+        for (const h of this.hooks) await h(tx);
+        if (begun) {
+          const notify = changed.size > 0 ? `NOTIFY ${CHANNEL}, '${this.node}|${[...changed].join(',')}'; ` : '';
+          await client.query(`${notify}COMMIT`);
+        }
+      } catch (e) {
+        const broken = isConnectionError(e);
+        if (begun && !broken) await client.query('ROLLBACK').catch(() => undefined);
+        client.release(broken);
+        this.committed(false, tx);
+        if (broken) throw this.down(e);
+        if (isRetryable(e) && attempt < MAX_ATTEMPTS) continue;
+        return; // the group goes on; what is due is settled by the next one
+      }
+      client.release();
+      if (begun) this.done(changed, undefined, tx);
+      return;
+    }
+  }
+
+  /** One transaction: SERIALIZABLE, run again on serialization failures (when `retry`: a streamed import cannot be). */
+  private async write<R>(fn: (tx: Tx, client: pg.ClientBase) => Promise<R>, lazy: boolean, retry: boolean, group?: Group): Promise<R> {
     for (let attempt = 1; ; attempt++) {
       const client = await this.connect();
       const changed = new Set<string>();
       const unit = randomUUID();
       const pid = (client as unknown as { processID?: number }).processID;
-      const tx = this.txOf(client, changed, lazy);
+      const tx = this.txOf(client, changed, lazy, group);
       let sent = false;
       let value: R | undefined;
       try {
         await client.query(
           lazy ? 'BEGIN ISOLATION LEVEL SERIALIZABLE; SET LOCAL synchronous_commit = off' : 'BEGIN ISOLATION LEVEL SERIALIZABLE',
         );
-        for (const h of this.hooks) await h(tx);
-        value = await fn(tx);
+        value = await fn(tx, client);
         sent = true;
         await client.query(this.commitSql(unit, changed));
       } catch (e) {
@@ -364,7 +507,7 @@ export class PostgresStore implements Store {
         this.committed(false, tx);
         // a connection that died idle in the pool (the server restarted): once more on a new one
         if (broken && retry && attempt < 3) continue;
-        if (retry && isRetryable(e) && attempt < MAX_ATTEMPTS) {
+        if (retry && (isRetryable(e) || e instanceof RunAgain) && attempt < MAX_ATTEMPTS) {
           await sleep(Math.random() * Math.min(50, 2 * attempt));
           continue;
         }
@@ -474,8 +617,8 @@ export class PostgresStore implements Store {
     try {
       // One unit, not run again on a serialization failure: the chunks of a stream come once.
       return await this.write(
-        async (tx) => {
-          const r = await importIntoPg(this.clientOf(tx), tables, chunks, keep);
+        async (_tx, client) => {
+          const r = await importIntoPg(client, tables, chunks, keep);
           return { tables: r.tables, rows: r.rows };
         },
         false,
@@ -488,19 +631,13 @@ export class PostgresStore implements Store {
     }
   }
 
-  /** The connection behind a unit's Tx (imports write through it directly). */
-  private clientOf(tx: Tx): pg.ClientBase {
-    const c = this.txClients.get(tx);
-    if (!c) throw new Error('not a unit of this store');
-    return c;
-  }
-
   schema(): Record<string, number> {
     return { ...this.applied };
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
+    while (this.flushing || this.scheduled || this.queue.length > 0) await new Promise((r) => setTimeout(r, 5));
     this.closed = true;
     if (this.probe) clearInterval(this.probe);
     if (this.purge) clearInterval(this.purge);
