@@ -16,7 +16,10 @@ test('200 CreateVpc one after another, each due 20 ms later: no more commits tha
     const ids: string[] = [];
     for (let i = 0; i < 200; i++)
       ids.push((await pop.request<{ VpcId: string }>('CreateVpc', { RegionId: 'cn-hangzhou', CidrBlock: '10.0.0.0/16' })).VpcId);
-    assert.ok(commits <= ids.length, `${commits} commits for ${ids.length} requests`);
+    // On PostgreSQL due transitions are settled in a transaction of their own just before the
+    // group that follows (committed without waiting for the disk): at most one more per request.
+    const bound = srv.app.store.kind === 'postgres' ? 2 * ids.length : ids.length;
+    assert.ok(commits <= bound, `${commits} commits for ${ids.length} requests`);
     for (let i = 0; ; i++) {
       const pending = (await admin(srv, 'GET', '/_localvpc/transitions')).body.pending as unknown[];
       if (pending.length === 0) break;
