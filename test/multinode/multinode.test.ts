@@ -140,6 +140,23 @@ for (const count of [2, 3]) {
       for (const n of nodes) await eventually(`${acc.id} Active on ${n.port}`, async () => (await status(n, acc)) === 'Active');
     });
 
+    test('ClientToken: the same CreateVpc sent to every node at once creates one VPC', async () => {
+      const nodes = some();
+      const clientToken = `token-${count}-${Math.random()}`;
+      const answers = await Promise.all(
+        Array.from({ length: 4 * nodes.length }, (_, i) =>
+          client(nodes[i % nodes.length]!).createVpc(
+            new Vpc.CreateVpcRequest({ regionId: 'cn-qingdao', cidrBlock: '172.16.0.0/12', clientToken }),
+          ),
+        ),
+      );
+      const ids = new Set(answers.map((a) => a.body?.vpcId));
+      assert.equal(ids.size, 1);
+      const listed = await client(nodes[0]!).describeVpcs(new Vpc.DescribeVpcsRequest({ regionId: 'cn-qingdao', pageSize: 50 }));
+      assert.equal(listed.body?.vpcs?.vpc?.filter((v) => v.vpcId === [...ids][0]).length, 1);
+      assert.equal(listed.body?.totalCount, count === 2 ? 1 : 2, 'one VPC per token in cn-qingdao');
+    });
+
     test('at most 5 interfaces per router, with creates spread over the nodes', async () => {
       const nodes = some();
       const { routerId } = await vpc(nodes[0]!, 'cn-hangzhou');
