@@ -10,6 +10,7 @@ import { callRoutes } from './calls.js';
 import { observeRoutes } from './observe.js';
 import { eventRoutes } from './events.js';
 import { openApiDocument } from './openapi.js';
+import { explainRoutes } from './explain.js';
 
 export const ADMIN_VERSION = '1';
 
@@ -23,6 +24,7 @@ export function createAdmin(deps: AdminDeps, token: string) {
     ...snapshotRoutes(deps),
     ...callRoutes(deps),
     ...eventRoutes(deps),
+    ...explainRoutes(deps),
   ];
   const doc = openApiDocument(routes, ADMIN_VERSION);
   routes.push({
