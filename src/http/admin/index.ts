@@ -11,6 +11,8 @@ import { observeRoutes } from './observe.js';
 import { eventRoutes } from './events.js';
 import { openApiDocument } from './openapi.js';
 import { explainRoutes } from './explain.js';
+import { reachabilityRoutes } from './reachability.js';
+import { timelineRoutes } from './timeline.js';
 
 export const ADMIN_VERSION = '1';
 
@@ -25,6 +27,8 @@ export function createAdmin(deps: AdminDeps, token: string) {
     ...callRoutes(deps),
     ...eventRoutes(deps),
     ...explainRoutes(deps),
+    ...reachabilityRoutes(deps),
+    ...timelineRoutes(deps),
   ];
   const doc = openApiDocument(routes, ADMIN_VERSION);
   routes.push({
