@@ -13,6 +13,7 @@ import { openApiDocument } from './openapi.js';
 import { explainRoutes } from './explain.js';
 import { reachabilityRoutes } from './reachability.js';
 import { timelineRoutes } from './timeline.js';
+import { consoleRoutes } from './console.js';
 
 export const ADMIN_VERSION = '1';
 
@@ -29,6 +30,7 @@ export function createAdmin(deps: AdminDeps, token: string) {
     ...explainRoutes(deps),
     ...reachabilityRoutes(deps),
     ...timelineRoutes(deps),
+    ...consoleRoutes(deps),
   ];
   const doc = openApiDocument(routes, ADMIN_VERSION);
   routes.push({

@@ -105,7 +105,7 @@ async function explainAction(
 function answerText(a: ActionExplained): string {
   return a.answer.ok
     ? `${a.action} on ${a.routerInterfaceId} would succeed`
-    : `${a.action} would fail with ${a.answer.code}: ${a.answer.message}`;
+    : `${a.action} would fail with ${a.answer.code}: ${a.answer.message.replace(/\.$/, '')}`;
 }
 
 function summarize(ri: RouterInterface, peer: RouterInterface | undefined, actions: ActionExplained[]): string {
