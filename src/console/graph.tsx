@@ -6,8 +6,8 @@
 import { useMemo, useState } from 'preact/hooks';
 import { MOVING, tone, type Iface, type RouterNode, type Selection } from './model.js';
 
-const COL_W = 300;
-const GAP = 160;
+const COL_W = 360;
+const GAP = 130;
 const HEAD = 44;
 const ROW = 26;
 const ACC = 24;
@@ -170,9 +170,7 @@ export function Graph(props: { routers: RouterNode[]; ifaces: Iface[]; selected:
                 {b.router.name || (b.router.kind === 'VBR' ? b.router.id : b.router.vpcId)}
               </text>
               <text x={b.x + 10} y={b.y + 34} class="sub">
-                {b.router.kind === 'VBR'
-                  ? b.router.id
-                  : `${b.router.name ? `${b.router.vpcId} · ` : ''}${b.router.cidrBlock} · ${b.router.id}`}
+                {b.router.kind === 'VBR' ? b.router.id : `${b.router.cidrBlock} · ${b.router.name ? b.router.vpcId : b.router.id}`}
               </text>
             </g>
           ))}
@@ -202,8 +200,9 @@ export function Graph(props: { routers: RouterNode[]; ifaces: Iface[]; selected:
               <rect x={x + 6} y={y} width={6} height={ROW - 4} rx={2} class="stripe" />
               <text x={x + 18} y={y + 15} class="name">
                 {ri.role === 'InitiatingSide' ? '→ ' : '← '}
-                {ri.name ? `${ri.name} (${ri.id})` : ri.id}
+                {ri.name || ri.id}
               </text>
+              <title>{`${ri.id}${ri.name ? ` (${ri.name})` : ''}: ${ri.role}, ${ri.status}`}</title>
               <text x={x + COL_W - 12} y={y + 15} class="status" text-anchor="end">
                 {ri.status}
                 {ri.held ? ' (held)' : MOVING.has(ri.status) ? ' …' : ''}
