@@ -63,13 +63,27 @@ function App({ onSignOut }: { onSignOut: () => void }) {
   const search = useRef<HTMLInputElement>(null);
   const pending = useRef<number | undefined>(undefined);
 
+  // One topology read at a time: changes that arrive while one is under way ask for one more.
+  const reading = useRef<'idle' | 'busy' | 'again'>('idle');
   const reload = useCallback(() => {
+    if (reading.current !== 'idle') {
+      reading.current = 'again';
+      return;
+    }
+    reading.current = 'busy';
+    const done = () => {
+      const more = reading.current === 'again';
+      reading.current = 'idle';
+      if (more) reload();
+    };
     api<Topology>('GET', '/_localvpc/topology').then(
       (x) => {
         setT(x);
         setVersion((v) => v + 1);
+        done();
       },
       (e: unknown) => {
+        done();
         if (e instanceof Refused && e.status === 401) onSignOut();
       },
     );

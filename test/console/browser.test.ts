@@ -43,6 +43,7 @@ try {
   });
 } catch (e) {
   unavailable = (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
+  rmSync(profileDir, { recursive: true, force: true });
 }
 if (!ctx) {
   if (process.env.CI === 'true') {
