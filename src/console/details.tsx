@@ -105,17 +105,26 @@ function Timeline({ id, version }: { id: string; version: number }) {
   );
 }
 
-function ApiFields({ ri }: { ri: Iface }) {
+/** What an action shows the owner: asked as the owner, through the engine (journalled as the console's). */
+function ApiFields({ account, action, params }: { account: string; action: string; params: Record<string, string> }) {
   const [fields, setFields] = useState<Record<string, unknown> | string>();
+  const key = JSON.stringify(params);
   useEffect(() => {
-    call(ri.accountId, 'DescribeRouterInterfaceAttribute', { RegionId: ri.regionId, RouterInterfaceId: ri.id }).then(
+    call(account, action, params).then(
       (r) => setFields(r.error ? `${r.error.code}: ${r.error.message}` : (r.result ?? {})),
       (e: Error) => setFields(e.message),
     );
-  }, [ri.id, ri.status]);
-  if (fields === undefined) return <p>Asking as {ri.accountId}…</p>;
+  }, [account, action, key]);
+  if (fields === undefined) return <p>Asking as {account}…</p>;
   if (typeof fields === 'string') return <p class="error">{fields}</p>;
-  return <Fields o={fields} />;
+  return (
+    <>
+      <p class="sub">
+        {action} as {account}:
+      </p>
+      <Fields o={fields} />
+    </>
+  );
 }
 
 function Fields({ o }: { o: Record<string, unknown> }) {
@@ -183,7 +192,14 @@ function InterfaceDetails({ ri, t, version }: { ri: Iface; t: Topology; version:
         ))}
       </div>
       {tab === 'why' && <Explain ri={ri} version={version} />}
-      {tab === 'fields' && <ApiFields ri={ri} />}
+      {tab === 'fields' && (
+        <ApiFields
+          key={ri.status}
+          account={ri.accountId}
+          action="DescribeRouterInterfaceAttribute"
+          params={{ RegionId: ri.regionId, InstanceId: ri.id }}
+        />
+      )}
       {tab === 'routes' && (
         <div>
           <h3>Tags</h3>
@@ -228,6 +244,12 @@ function RouterDetails({ id, t }: { id: string; t: Topology }) {
           routeTable: r.routeTableId,
         }}
       />
+      {r.kind === 'VRouter' && (
+        <details>
+          <summary>Every field DescribeVpcAttribute shows its owner</summary>
+          <ApiFields account={r.accountId} action="DescribeVpcAttribute" params={{ RegionId: r.regionId, VpcId: r.vpcId }} />
+        </details>
+      )}
       <h3>vSwitches</h3>
       {vsws.length ? (
         <ul>

@@ -184,6 +184,10 @@ describe('the console in a real browser', { skip: !ctx }, () => {
       await page.getByRole('tab', { name: 'Timeline' }).click();
       await page.getByTestId('timeline').filter({ hasText: 'ConnectRouterInterface' }).waitFor();
       await shot(page, '05-active-timeline');
+      // every field the API shows the owner, asked as the owner
+      await page.getByRole('tab', { name: 'Fields' }).click();
+      await page.getByTestId('details').locator('dd', { hasText: ini.id }).first().waitFor();
+      assert.match((await page.getByTestId('details').innerText()) ?? '', /OppositeInterfaceId\s+/);
       await page.close();
     } finally {
       await admin(srv, 'PUT', '/_localvpc/transitions/profile', { profile: 'fast', fastDelayMs: 0 });
@@ -263,10 +267,25 @@ describe('the console in a real browser', { skip: !ctx }, () => {
     await page.locator('input[name="speed"]').fill('1');
     await page.getByRole('button', { name: 'Set speed', exact: true }).click();
     await until(async () => (await admin(srv, 'GET', '/_localvpc/clock')).body.speed === 1);
-    // transition profile
+    // transition profile, and hold / release / step of a pending transition
+    const { ini, acc } = await w.pair();
     await page.locator('select[name="profile"]').selectOption('realistic');
     await done('profile set');
     assert.equal((await admin(srv, 'GET', '/_localvpc/transitions')).body.profile, 'realistic');
+    await w.connect(ini);
+    const pendingOf = async (id: string) =>
+      (await admin(srv, 'GET', '/_localvpc/transitions')).body.pending.find((p: { id: string }) => p.id === id);
+    const control = (id: string, verb: string) => page.locator(`[data-pending="${id}"]`).getByRole('button', { name: verb });
+    await control(ini.id, 'Hold').click();
+    await done(`hold ${ini.id}`);
+    assert.equal((await pendingOf(ini.id))?.held, true);
+    await control(ini.id, 'Release').click();
+    await done(`release ${ini.id}`);
+    assert.equal((await pendingOf(ini.id))?.held, false);
+    await control(ini.id, 'Step').click();
+    await done(`step ${ini.id}`);
+    assert.equal(await w.status(ini), 'Active');
+    assert.equal(await w.status(acc), 'Active');
     await page.locator('select[name="profile"]').selectOption('fast');
     await until(async () => (await admin(srv, 'GET', '/_localvpc/transitions')).body.profile === 'fast');
     // fault rules
@@ -303,6 +322,11 @@ describe('the console in a real browser', { skip: !ctx }, () => {
     const j = await admin(srv, 'GET', `/_localvpc/journal?eventName=CreateVpc&accountId=${ACCOUNTS.b.uid}`);
     assert.equal(j.body.events.at(-1)?.eventSource, 'console');
     await shot(page, '09-controls');
+    // restoring the snapshot saved above: the VPC made since is gone
+    await page.getByRole('button', { name: 'Restore', exact: true }).click();
+    await done('restored from-the-console');
+    const restored = await w.client(ACCOUNTS.b).describeVpcs(new Vpc.DescribeVpcsRequest({ regionId: 'cn-beijing' }));
+    assert.ok(!restored.body?.vpcs?.vpc?.some((v) => v.cidrBlock === '172.16.0.0/16'));
     // the journal and health views
     await page.getByRole('tab', { name: 'Journal' }).click();
     await page.getByTestId('journal').filter({ hasText: 'CreateVpc' }).waitFor();
