@@ -8,6 +8,7 @@ import { stsFacts } from '../spec/sts-facts.generated.js';
 import { REGIONS } from '../resources/regions/data.js';
 import { SITES } from '../resources/accounts/model.js';
 import { PROFILES } from '../engine/transition-policy.js';
+import { INSPECT_COMMANDS } from './inspect-commands.js';
 
 export interface Request {
   method: string;
@@ -536,4 +537,5 @@ export const COMMANDS: Command[] = [
       );
     },
   },
+  ...INSPECT_COMMANDS,
 ];

@@ -105,6 +105,7 @@ async function serve(argv: string[]): Promise<void> {
       `  AccessKeyId:     ${d.accessKeyId}`,
       `  AccessKeySecret: ${d.accessKeySecret}`,
       `  admin token:     ${app.adminToken}${app.adminTokenFile ? ` (also in ${app.adminTokenFile})` : ''}`,
+      `  console:         ${app.url}/_localvpc/console/#token=${encodeURIComponent(app.adminToken)}`,
       `  transitions:     ${config.transitionProfile}${config.transitionProfile === 'fast' ? ` (${config.transitionDelayMs} ms)` : ''}`,
       ...seedLines(app.seed),
       '',

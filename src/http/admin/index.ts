@@ -10,6 +10,10 @@ import { callRoutes } from './calls.js';
 import { observeRoutes } from './observe.js';
 import { eventRoutes } from './events.js';
 import { openApiDocument } from './openapi.js';
+import { explainRoutes } from './explain.js';
+import { reachabilityRoutes } from './reachability.js';
+import { timelineRoutes } from './timeline.js';
+import { consoleRoutes } from './console.js';
 
 export const ADMIN_VERSION = '1';
 
@@ -23,6 +27,10 @@ export function createAdmin(deps: AdminDeps, token: string) {
     ...snapshotRoutes(deps),
     ...callRoutes(deps),
     ...eventRoutes(deps),
+    ...explainRoutes(deps),
+    ...reachabilityRoutes(deps),
+    ...timelineRoutes(deps),
+    ...consoleRoutes(deps),
   ];
   const doc = openApiDocument(routes, ADMIN_VERSION);
   routes.push({
