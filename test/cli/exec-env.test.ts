@@ -9,7 +9,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { startLocalVpc, type LocalVpc } from '../../src/lib/index.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const CLI = join(HERE, '..', '..', 'localvpc.mjs');
@@ -92,18 +92,18 @@ describe('localvpc exec', () => {
 });
 
 describe('localvpc env and version', () => {
-  let srv: TestServer;
+  let lv: LocalVpc;
   let env: Record<string, string>;
   before(async () => {
-    srv = await startServer();
-    env = { LOCALVPC_URL: srv.url, LOCALVPC_ADMIN_TOKEN: srv.app.adminToken };
+    lv = await startLocalVpc();
+    env = { LOCALVPC_URL: lv.endpoint, LOCALVPC_ADMIN_TOKEN: lv.adminToken };
   });
-  after(() => srv.close());
+  after(() => lv.stop());
 
   test('sh (default): exports a shell can eval', async () => {
     const r = await cli(['env'], env);
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, new RegExp(`^export LOCALVPC_ENDPOINT=${srv.url}$`, 'm'));
+    assert.match(r.stdout, new RegExp(`^export LOCALVPC_ENDPOINT=${lv.endpoint}$`, 'm'));
     assert.match(r.stdout, /^export ALIBABA_CLOUD_ACCESS_KEY_ID=LTAI5tLocalVpcDevAccess1$/m);
     assert.match(r.stdout, /^export ALIBABA_CLOUD_ACCESS_KEY_SECRET=LocalVpcDevSecretNotForProd001$/m);
     assert.match(r.stdout, /^export ALICLOUD_SECRET_KEY=LocalVpcDevSecretNotForProd001$/m);
@@ -111,16 +111,16 @@ describe('localvpc env and version', () => {
 
   test('json, terraform (one provider per region), aliyun-cli', async () => {
     const json = await cli(['env', '--format', 'json'], env);
-    assert.equal(JSON.parse(json.stdout).LOCALVPC_ADMIN_TOKEN, srv.app.adminToken);
+    assert.equal(JSON.parse(json.stdout).LOCALVPC_ADMIN_TOKEN, lv.adminToken);
     assert.deepEqual(JSON.parse((await cli(['env', '--json'], env)).stdout), JSON.parse(json.stdout));
     const tf = await cli(['env', '--format', 'terraform', '--region', 'cn-hangzhou,cn-shanghai'], env);
     assert.equal(tf.code, 0, tf.stderr);
     assert.equal([...tf.stdout.matchAll(/^provider "alicloud" \{$/gm)].length, 2);
     assert.match(tf.stdout, /^ {2}alias {18}= "cn-shanghai"$/m);
-    assert.match(tf.stdout, new RegExp(`^ {4}vpc {6}= "127\\.0\\.0\\.1:${srv.port}"$`, 'm'));
+    assert.match(tf.stdout, new RegExp(`^ {4}vpc {6}= "127\\.0\\.0\\.1:${lv.port}"$`, 'm'));
     const cliProfile = await cli(['env', '--format', 'aliyun-cli'], env);
     assert.match(cliProfile.stdout, /"mode": "AK"/);
-    assert.match(cliProfile.stdout, new RegExp(`--endpoint 127\\.0\\.0\\.1:${srv.port}`));
+    assert.match(cliProfile.stdout, new RegExp(`--endpoint 127\\.0\\.0\\.1:${lv.port}`));
   });
 
   test('a wrong format or region is a usage error; an unreachable server exit 3', async () => {
