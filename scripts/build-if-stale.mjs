@@ -6,7 +6,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const outputs = ['dist/localvpc.mjs', 'dist/cli.mjs', 'dist/index.mjs'].map((f) => join(root, f));
+const outputs = ['dist/localvpc.mjs', 'dist/cli.mjs', 'dist/index.mjs', 'dist/api.mjs'].map((f) => join(root, f));
 const inputs = ['src', 'scripts/bundle.mjs', 'package.json', 'tsconfig.json'].map((f) => join(root, f));
 
 function newest(path) {

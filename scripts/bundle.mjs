@@ -2,7 +2,8 @@
 // ~70 modules shortens the cold start); runtime dependencies stay external (installed packages):
 //   dist/localvpc.mjs  the `localvpc` command: checks the Node.js version, then loads dist/cli.mjs
 //   dist/cli.mjs       the CLI and the server
-//   dist/index.mjs     the programmatic API (`import { startLocalVpc } from 'localvpc'`); its types
+//   dist/index.mjs     the package's main entry: checks the Node.js version, then loads dist/api.mjs
+//   dist/api.mjs       the programmatic API (`import { startLocalVpc } from 'localvpc'`); its types
 //                      are emitted by `npm run build:types` into dist/types/.
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
@@ -22,5 +23,6 @@ const common = {
 await Promise.all([
   build({ ...common, entryPoints: [path('src/cli/launch.ts')], outfile: path('dist/localvpc.mjs'), external: ['./cli.mjs'] }),
   build({ ...common, entryPoints: [path('src/cli/main.ts')], outfile: path('dist/cli.mjs') }),
-  build({ ...common, entryPoints: [path('src/lib/index.ts')], outfile: path('dist/index.mjs') }),
+  build({ ...common, entryPoints: [path('src/lib/entry.ts')], outfile: path('dist/index.mjs'), external: ['./api.mjs'] }),
+  build({ ...common, entryPoints: [path('src/lib/index.ts')], outfile: path('dist/api.mjs') }),
 ]);

@@ -49,7 +49,10 @@ process.exit(Number(process.argv[2] ?? 0));
 `;
 
 const API = `
+import * as api from 'localvpc';
 import { startLocalVpc } from 'localvpc';
+for (const name of ['startLocalVpc', 'AdminClient', 'AdminApiError', 'clientEnv', 'terraformBlock'])
+  if (typeof api[name] !== 'function') throw new Error(name + ' is not exported');
 const lv = await startLocalVpc({ transitionProfile: 'instant' });
 const me = await lv.freshAccount();
 const accounts = await lv.admin.accounts.list();
@@ -79,7 +82,15 @@ test(
       assert.equal(packed.code, 0, packed.stderr);
       const info = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('['))) as { filename: string; files: { path: string }[] }[];
       const files = info[0]?.files.map((f) => f.path) ?? [];
-      for (const f of ['package.json', 'README.md', 'dist/localvpc.mjs', 'dist/cli.mjs', 'dist/index.mjs', 'dist/types/lib/index.d.ts'])
+      for (const f of [
+        'package.json',
+        'README.md',
+        'dist/localvpc.mjs',
+        'dist/cli.mjs',
+        'dist/index.mjs',
+        'dist/api.mjs',
+        'dist/types/lib/index.d.ts',
+      ])
         assert.ok(files.includes(f), `${f} is in the tarball: ${files.join(', ')}`);
       assert.ok(!files.some((f) => f.startsWith('src/') || f.startsWith('dist/test/') || f.startsWith('test/')), 'no sources or tests');
 
