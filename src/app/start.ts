@@ -120,6 +120,7 @@ async function serve(base: Base): Promise<App> {
   const { config, target, lock, store, storage, logger, flushLog, warnings, registry, startedAt } = base;
   const logInfo = logger.isLevelEnabled('info');
   const logDebug = logger.isLevelEnabled('debug');
+  let hintedSigning = false;
   // The store's health as it changes (a disk that fills up and frees again), once each way.
   let failing = false;
   store.onCommit(() => {
@@ -161,6 +162,13 @@ async function serve(base: Base): Promise<App> {
       });
     }
     if (r.cause !== undefined) logger.error({ err: r.cause, requestId: r.requestId }, 'unexpected error');
+    if (r.signing && !logDebug && logInfo && !hintedSigning) {
+      hintedSigning = true; // once: a client with a wrong secret would otherwise double every line
+      logger.info(
+        { requestId: r.requestId },
+        'SignatureDoesNotMatch: start with --log-level debug to log the canonical request and string to sign the server computed',
+      );
+    }
     if (logDebug) {
       if (r.params) logger.debug({ requestId: r.requestId, action: r.action, params: redactedParams(r.params) }, 'call parameters');
       if (r.signing)

@@ -97,6 +97,19 @@ describe('debug logs', () => {
     );
   });
 
+  test('at info level, the first SignatureDoesNotMatch says how to see what the server signed', async () => {
+    const out = await withServer(['--log-level', 'info'], async (port) => {
+      for (let i = 0; i < 2; i++)
+        await sdkError(() =>
+          vpcClient(port, { key: { id: 'LTAI5tLocalVpcDevAccess1', secret: 'wrong' } }).describeRegions(new Vpc.DescribeRegionsRequest({})),
+        );
+    });
+    const lines = jsonLines(out);
+    assert.equal(lines.filter((l) => /--log-level debug/.test(l.msg)).length, 1, 'once');
+    assert.ok(!lines.some((l) => l.canonicalRequest), 'the canonical request only at debug');
+    assert.equal(lines.filter((l) => l.msg === 'request' && l.code === 'SignatureDoesNotMatch').length, 2);
+  });
+
   test('secrets and signatures are redacted from parameters', () => {
     assert.deepEqual(
       redactedParams([
