@@ -9,6 +9,7 @@ import { REGIONS } from '../resources/regions/data.js';
 import { SITES } from '../resources/accounts/model.js';
 import { PROFILES } from '../engine/transition-policy.js';
 import type { Target } from './client.js';
+import { parseDuration } from '../http/admin/clock.js';
 import { followJournal, journalCode, journalLine, journalQuery } from './follow.js';
 import { arr, kv, obj, show, table } from './format.js';
 
@@ -280,7 +281,12 @@ export const COMMANDS: Command[] = [
     args: 'DURATION',
     summary: 'Move the clock forward ("90s", "5m", "1h"); due transitions complete.',
     positionals: [{ name: 'DURATION' }],
-    request: (p) => ({ method: 'POST', path: '/_localvpc/clock/advance', body: { duration: need(p, 0, 'DURATION') } }),
+    request: (p) => {
+      const duration = need(p, 0, 'DURATION');
+      if (parseDuration(duration) === undefined)
+        throw new UsageError(`DURATION is a number and a unit (ms, s, m, h, d), as in 90s, 5m or 1h30m; got "${duration}"`);
+      return { method: 'POST', path: '/_localvpc/clock/advance', body: { duration } };
+    },
     print: clockLine,
   },
   {

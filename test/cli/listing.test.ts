@@ -130,6 +130,12 @@ describe('CLI polish', () => {
     assert.doesNotMatch(r.stderr, /\?force/);
   });
 
+  test('clock advance checks its duration before asking the server', async () => {
+    const r = await cli(['clock', 'advance', '5x']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /DURATION is a number and a unit \(ms, s, m, h, d\), as in 90s, 5m or 1h30m; got "5x"/);
+  });
+
   test('clock reset, and admin actions in the journal as Admin events', async () => {
     await cli(['clock', 'advance', '3h']);
     assert.ok((await json(['clock', 'show'])).offsetMs > 3 * 3600_000 - 60_000);
