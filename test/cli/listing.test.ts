@@ -10,6 +10,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ACCOUNTS, openWorld, type End, type World } from '../helpers/world.js';
 import { admin } from '../helpers/admin.js';
+import { Ec } from '../express-connect/ec.js';
 import type { TestServer } from '../helpers/server.js';
 
 const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'localvpc.mjs');
@@ -83,6 +84,18 @@ describe('listing resources', () => {
     assert.ok((await json(['vpc', 'list', '--region', 'cn-shanghai'])).resources.every((r: any) => r.regionId === 'cn-shanghai'));
     const accounts = await cli(['account', 'list']);
     assert.match(accounts.stdout, new RegExp(`^${ACCOUNTS.b.uid} `, 'm'));
+  });
+
+  test('vbr list and show: a VBR on its physical connection', async () => {
+    const ec = new Ec(w);
+    const pc = await ec.enabledPc();
+    const vbr = await ec.createVbr(pc);
+    const listed = await cli(['vbr', 'list', '--region', 'cn-hangzhou']);
+    assert.equal(listed.code, 0, listed.stderr);
+    assert.match(listed.stdout, /^ID +ACCOUNT +REGION +STATUS +VLAN +PHYSICAL CONNECTION +NAME$/m);
+    assert.match(listed.stdout, new RegExp(`^${vbr} +${ACCOUNTS.a.uid} +cn-hangzhou +\\w+ +100 +${pc}`, 'm'));
+    const shown = await json(['vbr', 'show', vbr]);
+    assert.deepEqual([shown.type, shown.id, shown.physicalConnectionId, shown.vlanId], ['vbr', vbr, pc, 100]);
   });
 
   test('a missing resource: exit 1 and ResourceNotFound, not NotInTransition', async () => {
