@@ -56,6 +56,10 @@ export interface CallRecord {
   seconds: number;
   /** An unexpected error (a bug), for the log. */
   cause?: unknown;
+  /** The business parameters, when known (the debug log shows them, secrets redacted). */
+  params?: Pairs;
+  /** A SignatureDoesNotMatch: what the server signed, for the debug log. */
+  signing?: { canonicalRequest: string; stringToSign: string };
 }
 
 export interface FaultFired {
@@ -123,6 +127,7 @@ export class Engine {
       message: undefined,
       status: 200,
       seconds: 0,
+      params: call.params,
     };
     try {
       const result = await this.run(call, rec);
