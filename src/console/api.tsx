@@ -70,7 +70,7 @@ export async function call(account: string, action: string, params: Record<strin
 export interface JournalEvent {
   eventId: number;
   eventTime: string;
-  eventType: 'ApiCall' | 'Transition' | 'Fault';
+  eventType: 'ApiCall' | 'Transition' | 'Fault' | 'Admin';
   eventName: string;
   eventSource?: string;
   requestId: string;

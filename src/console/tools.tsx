@@ -125,6 +125,7 @@ export function Journal({ live }: { live: JournalEvent[] }) {
                 <option>ApiCall</option>
                 <option>Transition</option>
                 <option>Fault</option>
+                <option>Admin</option>
               </select>
             ) : (
               <input value={f[k] ?? ''} onChange={(e) => setF({ ...f, [k]: val(e) })} size={14} />
@@ -150,7 +151,13 @@ export function Journal({ live }: { live: JournalEvent[] }) {
               <td>{e.eventId}</td>
               <td>{e.eventTime.slice(11, 19)}</td>
               <td>{e.eventType}</td>
-              <td>{e.eventType === 'Transition' ? `${e.from ?? ''} → ${e.to ?? ''}` : e.eventName}</td>
+              <td>
+                {e.eventType === 'Transition'
+                  ? `${e.from ?? ''} → ${e.to ?? ''}`
+                  : e.eventType === 'Admin'
+                    ? `${e.eventName} ${e.errorMessage}`
+                    : e.eventName}
+              </td>
               <td>
                 {e.userIdentity.accountId} {e.eventSource ? `(${e.eventSource})` : ''}
               </td>
