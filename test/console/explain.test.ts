@@ -10,6 +10,8 @@ import { ACCOUNTS, openWorld, type End, type World } from '../helpers/world.js';
 import { Vpc } from '../helpers/clients.js';
 import { admin } from '../helpers/admin.js';
 import type { TestServer } from '../helpers/server.js';
+import { getAccount } from '../../src/resources/accounts/service.js';
+import { connectRouterInterface } from '../../src/resources/router-interface/connect.js';
 
 const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'localvpc.mjs');
 
@@ -170,6 +172,28 @@ describe('explain', () => {
     } finally {
       await admin(srv, 'PATCH', `/_localvpc/accounts/${ACCOUNTS.a.uid}`, { financialLocked: false });
     }
+  });
+
+  test('a dry run keeps nothing: the whole connect handler runs, and both ends are still Idle', async () => {
+    const { ini, acc } = await w.pair();
+    const { store, engine } = srv.app;
+    const caller = await store.run('read', (tx) => getAccount(tx, ACCOUNTS.a.uid));
+    assert.ok(caller);
+    const result = await engine.dryRun('Vpc', 'ConnectRouterInterface', caller, (ctx) =>
+      connectRouterInterface.run({ RegionId: ini.regionId, RouterInterfaceId: ini.id }, ctx),
+    );
+    assert.deepEqual(result, {}, 'the handler ran to the end, writing both ends');
+    assert.equal(await w.status(ini), 'Idle');
+    assert.equal(await w.status(acc), 'Idle');
+    // and a failing dry run answers the action's error
+    await assert.rejects(
+      engine.dryRun('Vpc', 'ConnectRouterInterface', caller, (ctx) =>
+        connectRouterInterface.run({ RegionId: acc.regionId, RouterInterfaceId: acc.id }, ctx),
+      ),
+      (e: { code?: string }) => e.code === 'IncorrectRole.NotInitiatingSide',
+    );
+    await w.connect(ini);
+    await w.waitFor(acc, 'Active');
   });
 
   test('an unknown interface is a 404, from the API and the CLI', async () => {
