@@ -131,7 +131,10 @@ export class Engine {
     };
     try {
       const result = await this.run(call, rec);
-      rec.resource ??= this.resourceOf(Object.fromEntries(Object.entries(result)));
+      // A create is filed under what it created (a CreateRouterInterface under the new interface,
+      // not the router it names), so the resource's timeline starts with its creation.
+      const made = rec.resource === undefined || call.action.startsWith('Create');
+      if (made) rec.resource = this.resourceOf(Object.fromEntries(Object.entries(result))) ?? rec.resource;
       return result;
     } catch (e) {
       const err = asApiError(e);

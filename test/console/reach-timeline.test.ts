@@ -139,6 +139,8 @@ describe('timeline', () => {
       [...ids].sort((a, b) => a - b),
       'oldest first',
     );
+    const created = events.filter((e) => e.eventName === 'CreateRouterInterface').map((e) => e.resourceName);
+    assert.deepEqual(created.sort(), [ini.id, acc.id].sort(), 'each end starts with its creation');
     const refused = events.find((e) => e.eventName === 'ConnectRouterInterface' && e.resourceName === acc.id);
     assert.equal(refused?.errorCode, 'IncorrectRole.NotInitiatingSide');
     assert.ok(refused?.requestId);

@@ -1,7 +1,8 @@
 // Admin: the timeline of a router interface, or of its pair: every state transition and every API
 // call that named either end, from the journal, oldest first, with the caller, the RequestId and
-// the error code. Known gaps: the journal is bounded (the oldest events fall out) and names one
-// resource per call (a CreateRouterInterface is filed under its router, so it is not listed).
+// the error code; a create is filed under what it created, so the timeline starts there. Known
+// gaps: the journal is bounded (the oldest events fall out) and names one resource per call (a
+// ModifyRouterInterfaceAttribute that names the peer is listed under the interface it changed).
 import { getInterface } from '../../resources/router-interface/queries.js';
 import type { JournalEvent } from '../../runtime/journal.js';
 import { AdminError, type Route } from './router.js';
