@@ -8,6 +8,11 @@ import { stsFacts } from '../spec/sts-facts.generated.js';
 import { REGIONS } from '../resources/regions/data.js';
 import { SITES } from '../resources/accounts/model.js';
 import { PROFILES } from '../engine/transition-policy.js';
+import { INSPECT_COMMANDS } from './inspect-commands.js';
+import type { Target } from './client.js';
+import { parseDuration } from '../http/admin/clock.js';
+import { followJournal, journalCode, journalLine, journalQuery } from './follow.js';
+import { arr, kv, obj, show, table } from './format.js';
 
 export interface Request {
   method: string;
@@ -27,32 +32,21 @@ export interface Command extends Syntax {
   summary: string;
   request(p: Parsed): Request;
   print?(result: unknown, p: Parsed): string;
+  /** Reshapes the API's answer before it is printed, as a table or as --json (the journal, newest first). */
+  answer?(result: unknown, p: Parsed): unknown;
+  /** Hints for refusals, by error code: said in CLI terms (flags), not the API's (query parameters, body fields). */
+  hints?: Readonly<Record<string, string>>;
+  /** A command that is more than one request (env, journal --follow): does it all and answers the exit code. */
+  run?(p: Parsed, ctx: RunContext): Promise<number | undefined>;
+}
+
+export interface RunContext {
+  target: Target;
+  json: boolean;
 }
 
 type Json = Record<string, unknown>;
-
-/** The admin API's JSON answers, read without trusting their shape. */
-const obj = (v: unknown): Json => (typeof v === 'object' && v !== null && !Array.isArray(v) ? Object.fromEntries(Object.entries(v)) : {});
-const arr = (v: unknown): Json[] => (Array.isArray(v) ? v.map(obj) : []);
-/** A value for a person: scalars as they are, anything else as JSON. */
-const show = (v: unknown): string =>
-  typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : (JSON.stringify(v) ?? '');
 const enc = encodeURIComponent;
-const table = (rows: string[][]): string => {
-  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
-  return rows
-    .map((r) =>
-      r
-        .map((c, i) => c.padEnd(widths[i] ?? 0))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
-};
-const kv = (o: Json): string =>
-  Object.entries(o)
-    .map(([k, v]) => `${k}: ${show(v)}`)
-    .join('\n');
 
 let actions: readonly string[] | undefined;
 /** Every action of the products the gateway serves (Vpc and Sts), implemented or not. */
@@ -66,7 +60,27 @@ const action: FlagSpec = { kind: 'text', choices: actionNames, what: 'action' };
 const region: FlagSpec = { kind: 'text', choices: regionIds, what: 'region' };
 const site: FlagSpec = { kind: 'text', choices: SITES };
 const FAULT_TRANSITIONS = ['stuck', 'fail-self', 'fail-peer'] as const;
-const JOURNAL_TYPES = ['ApiCall', 'Transition', 'Fault'] as const;
+const JOURNAL_TYPES = ['ApiCall', 'Transition', 'Fault', 'Admin'] as const;
+/** The names of Admin events (the admin routes' `audit` names). */
+const ADMIN_EVENTS = [
+  'ClockAdvance',
+  'ClockFreeze',
+  'ClockReset',
+  'ClockResume',
+  'ClockSpeed',
+  'FaultAdd',
+  'FaultClear',
+  'FaultRemove',
+  'ProfileSet',
+  'Reset',
+  'SnapshotDelete',
+  'SnapshotImport',
+  'SnapshotRestore',
+  'SnapshotSave',
+  'TransitionHold',
+  'TransitionRelease',
+  'TransitionStep',
+];
 
 function accountFlags(p: Parsed): Json {
   const body: Json = {};
@@ -184,6 +198,9 @@ export const COMMANDS: Command[] = [
     positionals: [{ name: 'UID' }],
     flags: { force: flag },
     request: (p) => ({ method: 'DELETE', path: `/_localvpc/accounts/${enc(need(p, 0, 'UID'))}${bool(p, 'force') ? '?force=true' : ''}` }),
+    hints: { AccountHasResources: 'add --force to delete them too' },
+    print: (r) =>
+      `deleted account ${show(obj(r).deleted)}${Number(obj(r).resources) > 0 ? ` and its ${show(obj(r).resources)} resources` : ''}`,
   },
   {
     noun: 'account',
@@ -265,7 +282,12 @@ export const COMMANDS: Command[] = [
     args: 'DURATION',
     summary: 'Move the clock forward ("90s", "5m", "1h"); due transitions complete.',
     positionals: [{ name: 'DURATION' }],
-    request: (p) => ({ method: 'POST', path: '/_localvpc/clock/advance', body: { duration: need(p, 0, 'DURATION') } }),
+    request: (p) => {
+      const duration = need(p, 0, 'DURATION');
+      if (parseDuration(duration) === undefined)
+        throw new UsageError(`DURATION is a number and a unit (ms, s, m, h, d), as in 90s, 5m or 1h30m; got "${duration}"`);
+      return { method: 'POST', path: '/_localvpc/clock/advance', body: { duration } };
+    },
     print: clockLine,
   },
   {
@@ -275,6 +297,15 @@ export const COMMANDS: Command[] = [
     summary: 'Run the clock at a speed factor.',
     positionals: [{ name: 'FACTOR', kind: 'number' }],
     request: (p) => ({ method: 'POST', path: '/_localvpc/clock/speed', body: { factor: Number(need(p, 0, 'FACTOR')) } }),
+    print: clockLine,
+  },
+
+  {
+    noun: 'clock',
+    verb: 'reset',
+    args: '',
+    summary: 'Back to the system clock: no offset, speed 1, running.',
+    request: () => ({ method: 'POST', path: '/_localvpc/clock/reset', body: {} }),
     print: clockLine,
   },
 
@@ -311,7 +342,15 @@ export const COMMANDS: Command[] = [
     }[verb],
     positionals: [{ name: 'RESOURCE_ID' }],
     request: (p) => ({ method: 'POST', path: `/_localvpc/transitions/${enc(need(p, 0, 'RESOURCE_ID'))}/${verb}`, body: {} }),
-    print: transitionsText,
+    hints: { NotInTransition: 'localvpc transition show lists the resources in transitional states' },
+    print: (r, p) => {
+      const id = need(p, 0, 'RESOURCE_ID');
+      const done =
+        verb === 'step'
+          ? arr(obj(r).stepped).map((x) => `stepped ${show(x.id)}: ${show(x.from)} -> ${show(x.to)} (${show(x.kind)})`)
+          : [`${verb === 'hold' ? 'held' : 'released'} ${id}`];
+      return `${done.join('\n')}\n${transitionsText(r)}`;
+    },
   })),
 
   {
@@ -426,10 +465,16 @@ export const COMMANDS: Command[] = [
   {
     noun: 'snapshot',
     verb: 'save',
-    args: 'NAME',
-    summary: 'Save the current state under a name.',
+    args: 'NAME [--force]',
+    summary: 'Save the current state under a name (--force: replace a snapshot of that name).',
     positionals: [{ name: 'NAME' }],
-    request: (p) => ({ method: 'POST', path: '/_localvpc/snapshots', body: { name: need(p, 0, 'NAME') } }),
+    flags: { force: flag },
+    request: (p) => ({
+      method: 'POST',
+      path: '/_localvpc/snapshots',
+      body: { name: need(p, 0, 'NAME'), ...(bool(p, 'force') ? { force: true } : {}) },
+    }),
+    hints: { SnapshotExists: 'add --force to replace it' },
     print: (r) => `saved ${show(obj(r).name)}`,
   },
   {
@@ -484,41 +529,28 @@ export const COMMANDS: Command[] = [
   {
     noun: 'journal',
     verb: '',
-    args: '[--type ApiCall|Transition|Fault] [--action A] [--account UID] [--region R] [--resource ID] [--code C] [--after ID] [--limit N] [--offset N]',
-    summary: 'Show journal events.',
+    args: '[--type ApiCall|Transition|Fault|Admin] [--action A] [--account UID] [--region R] [--resource ID] [--code C] [--after ID] [--tail N] [--follow] [--limit N] [--offset N]',
+    summary: 'Journal events, newest first (the last 20, or --tail N); --follow: then each new event as it happens.',
     flags: {
       type: { kind: 'text', choices: JOURNAL_TYPES },
-      // A Transition event is named kind:from->to; every other event by its action.
-      action: { ...action, pattern: /:.*->/ },
+      // A Transition event is named kind:from->to; an Admin event by its change; every other event by its action.
+      action: { ...action, choices: () => [...actionNames(), ...ADMIN_EVENTS], pattern: /:.*->/ },
       account: text,
       region,
       resource: text,
       code: text,
       after: int,
+      tail: int,
+      follow: flag,
       limit: int,
       offset: int,
     },
-    request: (p) => {
-      const q = new URLSearchParams();
-      for (const [flag, key] of [
-        ['type', 'eventType'],
-        ['action', 'eventName'],
-        ['account', 'accountId'],
-        ['region', 'acsRegion'],
-        ['resource', 'resourceName'],
-        ['code', 'errorCode'],
-        ['after', 'after'],
-        ['limit', 'limit'],
-        ['offset', 'offset'],
-      ] as const) {
-        const v = str(p, flag);
-        if (v !== undefined) q.set(key, v);
-      }
-      return { method: 'GET', path: `/_localvpc/journal${q.size ? `?${q}` : ''}` };
-    },
-    print: (r) => {
+    request: (p) => ({ method: 'GET', path: `/_localvpc/journal?${journalQuery(p, bool(p, 'follow') === true)}` }),
+    answer: (r, p) => (bool(p, 'follow') ? r : { ...obj(r), events: arr(obj(r).events).reverse() }),
+    print: (r, p) => {
       const j = obj(r);
       const events = arr(j.events);
+      if (bool(p, 'follow')) return events.map(journalLine).join('\n');
       return (
         table([
           ['ID', 'TIME', 'TYPE', 'NAME', 'ACCOUNT', 'REGION', 'RESOURCE', 'CODE'],
@@ -530,10 +562,12 @@ export const COMMANDS: Command[] = [
             show(obj(e.userIdentity).accountId),
             show(e.acsRegion),
             show(e.resourceName),
-            show(e.errorCode) || 'OK',
+            journalCode(e),
           ]),
-        ]) + `\n(${events.length} of ${show(j.total)})`
+        ]) + `\n(${events.length} of ${show(j.total)}, newest first)`
       );
     },
+    run: (p, ctx) => (bool(p, 'follow') ? followJournal(p, ctx) : Promise.resolve(undefined)),
   },
+  ...INSPECT_COMMANDS,
 ];

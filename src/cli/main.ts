@@ -10,20 +10,11 @@ import { SeedError, type SeedOutcome } from '../app/seed.js';
 import { HostError } from '../core/host-error.js';
 import { parseArgs, UsageError, type FlagSpec } from './args.js';
 import { ApiRefused, call, download, target, Unreachable, upload } from './client.js';
-import { COMMANDS, type Command } from './commands.js';
+import type { Command } from './commands.js';
+import { ALL_COMMANDS as COMMANDS } from './all-commands.js';
+import { packageVersion as version } from './version.js';
+import { exec, EXEC_HELP } from './exec.js';
 import { didYouMean } from '../core/suggest.js';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-/** The package version, from the nearest package.json above this file (compiled or bundled). */
-function version(): string {
-  for (let dir = dirname(fileURLToPath(import.meta.url)); dir !== dirname(dir); dir = dirname(dir)) {
-    const f = join(dir, 'package.json');
-    if (existsSync(f)) return (JSON.parse(readFileSync(f, 'utf8')) as { version: string }).version;
-  }
-  return 'unknown';
-}
 
 const COMMON = `Options of every admin command:
   --url URL      server (default $LOCALVPC_URL or http://127.0.0.1:8080)
@@ -52,7 +43,12 @@ function help(noun?: string): string {
     'Usage: localvpc <command> [options]',
     '',
     'Commands:',
-    ...(noun ? [] : ['  serve'.padEnd(width + 2) + 'Start the emulator (localvpc serve --help)']),
+    ...(noun
+      ? []
+      : [
+          '  serve'.padEnd(width + 2) + 'Start the emulator (localvpc serve --help)',
+          '  exec'.padEnd(width + 2) + 'Start the emulator, run a command against it, stop (localvpc exec --help)',
+        ]),
     ...list.map((c) => `  ${[c.noun, c.verb].filter(Boolean).join(' ').padEnd(width)}${c.summary}`),
     '',
     COMMON,
@@ -107,6 +103,7 @@ async function serve(argv: string[]): Promise<void> {
       `  AccessKeyId:     ${d.accessKeyId}`,
       `  AccessKeySecret: ${d.accessKeySecret}`,
       `  admin token:     ${app.adminToken}${app.adminTokenFile ? ` (also in ${app.adminTokenFile})` : ''}`,
+      `  console:         ${app.url}/_localvpc/console/#token=${encodeURIComponent(app.adminToken)}`,
       `  transitions:     ${config.transitionProfile}${config.transitionProfile === 'fast' ? ` (${config.transitionDelayMs} ms)` : ''}`,
       ...seedLines(app.seed),
       '',
@@ -201,7 +198,7 @@ async function admin(all: string[]): Promise<number> {
   }
   const nounCommands = COMMANDS.filter((c) => c.noun === noun);
   if (nounCommands.length === 0) {
-    const nouns = ['serve', 'help', ...new Set(COMMANDS.map((c) => c.noun))];
+    const nouns = ['serve', 'exec', 'help', ...new Set(COMMANDS.map((c) => c.noun))];
     return usage(`unknown command "${noun}"${didYouMean(noun, nouns, (s) => `"${s}"`)}`, `\n${help()}`);
   }
   let command = nounCommands.find((c) => c.verb === '');
@@ -226,8 +223,10 @@ async function admin(all: string[]): Promise<number> {
   try {
     const p = parseArgs(args, command, Object.keys(GLOBAL_FLAGS));
     for (const [k, v] of globals) p.flags.set(k, v);
-    const req = command.request(p);
     const to = target(p.flags, process.env);
+    const ran = command.run ? await command.run(p, { target: to, json }) : undefined;
+    if (ran !== undefined) return ran;
+    const req = command.request(p);
     const result =
       req.download !== undefined
         ? await download(to, req.path, req.download)
@@ -235,14 +234,18 @@ async function admin(all: string[]): Promise<number> {
           ? await upload(to, req.path, req.upload)
           : await call(to, req.method, req.path, req.body);
     if (req.download === '-') return 0; // the data itself went to standard output
-    process.stdout.write((json || !command.print ? JSON.stringify(result, null, 2) : command.print(result, p)) + '\n');
+    const shaped = command.answer ? command.answer(result, p) : result;
+    process.stdout.write((json || !command.print ? JSON.stringify(shaped, null, 2) : command.print(shaped, p)) + '\n');
     return 0;
   } catch (e) {
     if (e instanceof UsageError) return usage(e.message, `Usage: ${usageOf(command)}\n`);
     if (e instanceof ApiRefused) {
       const err = (e.body as { error?: { code: string; message: string } }).error;
       if (json) process.stdout.write(JSON.stringify(e.body, null, 2) + '\n');
-      process.stderr.write(`localvpc: ${err ? `${err.code}: ${err.message}` : `HTTP ${e.status}`}\n`);
+      const hint = err ? command.hints?.[err.code] : undefined;
+      // The API's own hint names its query parameters or body fields; the CLI names its flags.
+      const message = err && hint ? `${(err.message.split('; ')[0] ?? '').replace(/\.$/, '')}; ${hint}.` : err?.message;
+      process.stderr.write(`localvpc: ${err ? `${err.code}: ${message ?? ''}` : `HTTP ${e.status}`}\n`);
       return 1;
     }
     if (e instanceof Unreachable) {
@@ -258,6 +261,7 @@ function helpCommand(args: string[]): number {
   const [noun, extra] = args;
   if (noun === undefined) return (process.stdout.write(help()), 0);
   if (noun === 'serve' && extra === undefined) return (process.stdout.write(SERVE_HELP), 0);
+  if (noun === 'exec' && extra === undefined) return (process.stdout.write(EXEC_HELP), 0);
   if (extra !== undefined) return usage(`unexpected argument "${extra}"`, 'Usage: localvpc help [COMMAND]\n');
   if (!COMMANDS.some((c) => c.noun === noun)) {
     const nouns = ['serve', ...new Set(COMMANDS.map((c) => c.noun))];
@@ -270,6 +274,12 @@ function helpCommand(args: string[]): number {
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   if (command === 'serve') return serve(rest);
+  if (command === 'exec') {
+    const dash = rest.indexOf('--');
+    const options = dash < 0 ? rest : rest.slice(0, dash);
+    if (options.includes('--help') || options.includes('-h')) return void process.stdout.write(EXEC_HELP);
+    process.exit(await exec(rest));
+  }
   if (command === 'help') {
     process.exitCode = helpCommand(rest);
     return;

@@ -11,6 +11,10 @@ import type { Site } from '../resources/accounts/model.js';
 import { PROFILES, type Profile } from '../engine/transition-policy.js';
 import { didYouMean } from '../core/suggest.js';
 
+/** How log lines are written: one JSON object a line (pino), or lines for a person at a terminal. */
+export const LOG_FORMATS = ['json', 'pretty'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
+
 /** How hard the store works to keep an acknowledged write (SQLite's synchronous levels). */
 export const DURABILITIES = ['full', 'normal', 'off'] as const;
 export type Durability = (typeof DURABILITIES)[number];
@@ -24,6 +28,7 @@ export interface Config {
   inMemory: boolean;
   durability: Durability;
   logLevel: string;
+  logFormat: LogFormat;
   maxBodyBytes: number;
   requestTimeoutMs: number;
   transitionDelayMs: number;
@@ -96,7 +101,15 @@ export const KEYS: readonly KeyDef[] = [
     env: 'LOCALVPC_LOG_LEVEL',
     kind: 'string',
     choices: ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'],
-    doc: 'pino log level; `info` logs one line per request.',
+    doc: "pino log level; `info` logs one line per request; `debug` adds each call's parameters (secrets and signatures redacted) and, on `SignatureDoesNotMatch`, the canonical request and string to sign the server computed.",
+  },
+  {
+    key: 'logFormat',
+    flag: '--log-format',
+    env: 'LOCALVPC_LOG_FORMAT',
+    kind: 'string',
+    choices: LOG_FORMATS,
+    doc: '`json`: one JSON object a line (for machines); `pretty`: a short line per event, for people reading a terminal.',
   },
   {
     key: 'maxBodyBytes',
@@ -222,6 +235,7 @@ export const DEFAULTS: Config = {
   inMemory: false,
   durability: 'full',
   logLevel: 'info',
+  logFormat: 'json',
   maxBodyBytes: 1024 * 1024,
   requestTimeoutMs: 30_000,
   transitionDelayMs: 1000,
@@ -558,8 +572,11 @@ function applyFile(config: Record<string, unknown>, doc: Record<string, unknown>
   walk(doc, '');
 }
 
-/** LOCALVPC_* variables read outside KEYS: the config file, the CLI's server URL, the spec vendoring script. */
-const OTHER_ENV = ['LOCALVPC_CONFIG', 'LOCALVPC_URL', 'LOCALVPC_SPEC_DIR'];
+/**
+ * LOCALVPC_* variables read outside KEYS: the config file, the CLI's server URL, the spec vendoring
+ * script, and those `localvpc exec` and `localvpc env` give a command (endpoint, account, region).
+ */
+const OTHER_ENV = ['LOCALVPC_CONFIG', 'LOCALVPC_URL', 'LOCALVPC_SPEC_DIR', 'LOCALVPC_ENDPOINT', 'LOCALVPC_ACCOUNT_ID', 'LOCALVPC_REGION'];
 const PREFIX = 'LOCALVPC_';
 
 /** A warning for each LOCALVPC_* variable that nothing reads (a typo, most likely). */
@@ -587,13 +604,15 @@ export interface LoadInput {
   cwd: string;
   /** Where warnings go (unknown LOCALVPC_* variables); standard error by default. */
   warn?: (message: string) => void;
+  /** Defaults of this command over the general ones (`exec`: port 0, log level warn); any source overrides them. */
+  defaults?: Partial<Config>;
 }
 
 const stderrWarn = (message: string): void => void process.stderr.write(`localvpc: warning: ${message}\n`);
 
 /** The options of `serve`: every KEYS flag, and `--config FILE`. Anything else is an error. */
-export function loadConfig({ argv, env, cwd, warn = stderrWarn }: LoadInput): Config {
-  const config = structuredClone(DEFAULTS) as unknown as Record<string, unknown>;
+export function loadConfig({ argv, env, cwd, warn = stderrWarn, defaults = {} }: LoadInput): Config {
+  const config = structuredClone({ ...DEFAULTS, ...defaults }) as unknown as Record<string, unknown>;
   // 0. read the command line (applied last, but a wrong flag is reported first)
   const flags: [KeyDef, string | boolean, string][] = [];
   let configFlag: string | undefined;
@@ -642,11 +661,26 @@ export function loadConfig({ argv, env, cwd, warn = stderrWarn }: LoadInput): Co
       throw e instanceof ConfigError ? new ConfigError(e.message, true) : e;
     }
   }
-  const c = config as unknown as Config;
+  return finish(config as unknown as Config);
+}
+
+/** The checks that hold whatever the configuration came from. */
+function finish(c: Config): Config {
   if (c.port > 65535) throw new ConfigError(`port ${c.port} is out of range`);
   const target = storeTarget(c);
   if (target.kind === 'sqlite') c.dataDir = target.dir;
   else if (target.kind === 'memory') c.inMemory = true;
   if (!Array.isArray(c.accounts)) throw new ConfigError('accounts: expected a JSON array');
   return c;
+}
+
+/**
+ * A configuration from an object of config-file keys (nested or dotted), over the defaults, checked
+ * as strictly as a config file (an unknown key with a did-you-mean, a value of the wrong type): the
+ * options of the programmatic API. No environment variable is read.
+ */
+export function configFromObject(options: Record<string, unknown>, label: string): Config {
+  const config = structuredClone(DEFAULTS) as unknown as Record<string, unknown>;
+  applyFile(config, options, label);
+  return finish(config as unknown as Config);
 }

@@ -17,7 +17,7 @@ import type { FaultRule, FaultRules } from '../runtime/faults.js';
 import type { CallSource } from '../runtime/journal.js';
 import type { Account } from '../resources/accounts/model.js';
 import { isRegion } from '../resources/regions/data.js';
-import type { Product } from './action.js';
+import type { HandlerContext, Product } from './action.js';
 import { handlerContext } from './context.js';
 import { productInfo, type Registry } from './module.js';
 import type { ProfilePort } from './transition-policy.js';
@@ -56,6 +56,10 @@ export interface CallRecord {
   seconds: number;
   /** An unexpected error (a bug), for the log. */
   cause?: unknown;
+  /** The business parameters, when known (the debug log shows them, secrets redacted). */
+  params?: Pairs;
+  /** A SignatureDoesNotMatch: what the server signed, for the debug log. */
+  signing?: { canonicalRequest: string; stringToSign: string };
 }
 
 export interface FaultFired {
@@ -123,10 +127,14 @@ export class Engine {
       message: undefined,
       status: 200,
       seconds: 0,
+      params: call.params,
     };
     try {
       const result = await this.run(call, rec);
-      rec.resource ??= this.resourceOf(Object.fromEntries(Object.entries(result)));
+      // A create is filed under what it created (a CreateRouterInterface under the new interface,
+      // not the router it names), so the resource's timeline starts with its creation.
+      const made = rec.resource === undefined || call.action.startsWith('Create');
+      if (made) rec.resource = this.resourceOf(Object.fromEntries(Object.entries(result))) ?? rec.resource;
       return result;
     } catch (e) {
       const err = asApiError(e);
@@ -140,6 +148,29 @@ export class Engine {
       rec.seconds = Number(process.hrtime.bigint() - started) / 1e9;
       this.record(rec);
     }
+  }
+
+  /**
+   * A dry run: `fn` gets the context `action`'s handler would get if `caller` called it now, inside
+   * a write unit that is always rolled back, so nothing it does is kept (the explain view runs an
+   * action's own checks this way). Due transitions settle first, as for any call; nothing is
+   * recorded (no journal event, no metric) and fault rules are not asked.
+   */
+  async dryRun<T>(product: Product, action: string, caller: Account, fn: (ctx: HandlerContext<Product>) => Promise<T>): Promise<T> {
+    const facts = this.facts(product, action);
+    if (!facts) throw gatewayError('InvalidAction.NotFound');
+    let out: { value: T } | undefined;
+    const rollback = new DryRunRollback();
+    await this.deps.store
+      .run('write', async (tx) => {
+        out = { value: await fn(handlerContext(this.deps, { caller, facts, tx })) };
+        throw rollback;
+      })
+      .catch((e: unknown) => {
+        if (e !== rollback) throw e;
+      });
+    if (!out) throw new Error('dry run: no result');
+    return out.value;
   }
 
   private async run(call: Call, rec: CallRecord): Promise<object> {
@@ -207,5 +238,12 @@ export class Engine {
       if (typeof v === 'string' && v) return v;
     }
     return undefined;
+  }
+}
+
+/** Thrown at the end of a dry run's unit of work so that the store rolls it back. */
+class DryRunRollback extends Error {
+  constructor() {
+    super('dry run: rolled back');
   }
 }

@@ -10,7 +10,7 @@ import { ApiError } from '../errors/api-error.js';
 import { StoreUnavailable } from '../store/port.js';
 import { asApiError, gatewayError } from '../errors/catalog.js';
 import { decodePairs, splitTarget, type Pairs } from '../protocol/params.js';
-import { readEnvelope, type Authenticator, type SignedRequest } from '../protocol/auth.js';
+import { readEnvelope, SignatureMismatch, type Authenticator, type SignedRequest } from '../protocol/auth.js';
 import { errorBody, renderError, renderSuccess, wantsXml, type Rendered } from '../protocol/render.js';
 import type { IdGenerator } from '../core/ids.js';
 import type { Engine, CallRecord } from '../engine/invoke.js';
@@ -62,6 +62,7 @@ export function createGateway(opts: GatewayOptions) {
     let product: Product = 'Vpc';
     let action: string | undefined;
     let accountId: string | undefined;
+    let params: Pairs | undefined;
     let invoked = false; // from then on, the engine records the call
     try {
       const method = req.method ?? 'GET';
@@ -73,6 +74,7 @@ export function createGateway(opts: GatewayOptions) {
         decodePairs(body.toString('utf8'), allPairs);
       const signed: SignedRequest = { method, path, headers: req.headers, queryPairs, allPairs, rawBody: body };
       const env = readEnvelope(signed);
+      params = env.params;
       xml = wantsXml(env.format);
       if (method !== 'GET' && method !== 'POST') throw gatewayError('UnsupportedHTTPMethod');
       if (env.format !== undefined && !/^(json|xml)$/i.test(env.format)) throw gatewayError('InvalidParameter.Format');
@@ -116,6 +118,8 @@ export function createGateway(opts: GatewayOptions) {
             message: err.message,
             status: err.status,
             cause,
+            params,
+            ...(e instanceof SignatureMismatch ? { signing: e.signing } : {}),
           },
           started,
         );

@@ -4,7 +4,31 @@
 // emulator's virtual clock: clients sign with real time.
 import { gatewayError } from '../errors/catalog.js';
 import type { Pairs } from './params.js';
-import { parseV3Authorization, sha256Hex, v1Sign, v1StringToSign, v3Sign, v3StringToSign } from './signature.js';
+import { ApiError } from '../errors/api-error.js';
+import {
+  parseV3Authorization,
+  sha256Hex,
+  v1CanonicalQuery,
+  v1Sign,
+  v1StringToSign,
+  v3CanonicalRequest,
+  v3Sign,
+  v3StringToSignOf,
+} from './signature.js';
+
+/** A SignatureDoesNotMatch with what the server signed, for the debug log (the client sees only Alibaba's message). */
+export class SignatureMismatch extends ApiError {
+  constructor(
+    base: ApiError,
+    readonly signing: { canonicalRequest: string; stringToSign: string },
+  ) {
+    super(base.code, base.status, base.message);
+  }
+}
+
+function mismatch(canonicalRequest: string, stringToSign: string): SignatureMismatch {
+  return new SignatureMismatch(gatewayError('SignatureDoesNotMatch', stringToSign), { canonicalRequest, stringToSign });
+}
 
 /** Records signature nonces; `add` is false when the nonce was seen within the window (a replay). */
 export interface NonceStore {
@@ -146,7 +170,7 @@ export class Authenticator<K extends KeyRecord = KeyRecord> {
     if (!nonce) throw gatewayError('MissingSignatureNonce');
     const key = await this.key(accessKeyId);
     const toSign = v1StringToSign(req.method, p);
-    if (v1Sign(toSign, key.secret) !== signature) throw gatewayError('SignatureDoesNotMatch', toSign);
+    if (v1Sign(toSign, key.secret) !== signature) throw mismatch(v1CanonicalQuery(p), toSign);
     await this.consumeNonce(key, nonce);
     return key;
   }
@@ -162,9 +186,11 @@ export class Authenticator<K extends KeyRecord = KeyRecord> {
     const key = await this.key(auth.accessKeyId);
     const payloadHash = sha256Hex(req.rawBody);
     const declared = header(req, 'x-acs-content-sha256');
-    const toSign = v3StringToSign(req.method, req.path, req.queryPairs, req.headers, auth.signedHeaders, declared ?? payloadHash);
-    if (declared !== undefined && declared !== payloadHash) throw gatewayError('SignatureDoesNotMatch', toSign);
-    if (v3Sign(toSign, key.secret) !== auth.signature) throw gatewayError('SignatureDoesNotMatch', toSign);
+    const canonical = v3CanonicalRequest(req.method, req.path, req.queryPairs, req.headers, auth.signedHeaders, declared ?? payloadHash);
+    const toSign = v3StringToSignOf(canonical);
+    if (declared !== undefined && declared !== payloadHash)
+      throw mismatch(`${canonical}\n(x-acs-content-sha256 ${declared} is not the body's SHA-256, ${payloadHash})`, toSign);
+    if (v3Sign(toSign, key.secret) !== auth.signature) throw mismatch(canonical, toSign);
     await this.consumeNonce(key, nonce);
     return key;
   }

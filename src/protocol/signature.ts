@@ -51,8 +51,24 @@ export function sha256Hex(data: string | Buffer): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-/** V3 (ACS3-HMAC-SHA256): the canonical request over the headers the client says it signed. */
+/** V3 (ACS3-HMAC-SHA256): the string to sign, the hash of the canonical request. */
 export function v3StringToSign(
+  method: string,
+  path: string,
+  queryPairs: Pairs,
+  headers: Record<string, string | string[] | undefined>,
+  signedHeaders: string[],
+  payloadHash: string,
+): string {
+  return v3StringToSignOf(v3CanonicalRequest(method, path, queryPairs, headers, signedHeaders, payloadHash));
+}
+
+export function v3StringToSignOf(canonicalRequest: string): string {
+  return `ACS3-HMAC-SHA256\n${sha256Hex(canonicalRequest)}`;
+}
+
+/** V3: the canonical request over the headers the client says it signed (shown in full in debug logs). */
+export function v3CanonicalRequest(
   method: string,
   path: string,
   queryPairs: Pairs,
@@ -72,8 +88,12 @@ export function v3StringToSign(
       return `${h}:${value}\n`;
     })
     .join('');
-  const canonical = [method, path, canonicalQuery(queryPairs), canonHeaders, signedHeaders.join(';'), payloadHash].join('\n');
-  return `ACS3-HMAC-SHA256\n${sha256Hex(canonical)}`;
+  return [method, path, canonicalQuery(queryPairs), canonHeaders, signedHeaders.join(';'), payloadHash].join('\n');
+}
+
+/** V1: the sorted, encoded parameters the string to sign is made of (shown in debug logs). */
+export function v1CanonicalQuery(pairs: Pairs): string {
+  return canonicalQuery(pairs.filter(([k]) => k !== 'Signature'));
 }
 
 export function v3Sign(stringToSign: string, secret: string): string {

@@ -6,7 +6,8 @@
 
 import { isoSeconds } from '../core/time.js';
 
-export type EventType = 'ApiCall' | 'Transition' | 'Fault';
+/** `Admin`: a change made through the admin API (reset, restore, clock, profile, faults, transitions). */
+export type EventType = 'ApiCall' | 'Transition' | 'Fault' | 'Admin';
 
 export type CallSource = 'api' | 'seed' | 'admin' | 'console';
 

@@ -210,7 +210,7 @@ describe('strict parsing: a mistyped command, flag or value is a usage error, ne
     );
     await usageError(
       ['journal', '--type', 'Apicall'],
-      /--type must be one of ApiCall, Transition, Fault, got "Apicall" \(did you mean ApiCall\?\)/,
+      /--type must be one of ApiCall, Transition, Fault, Admin, got "Apicall" \(did you mean ApiCall\?\)/,
     );
     await usageError(['journal', '--action', 'ConnectRouterInterfac'], /did you mean ConnectRouterInterface\?/);
     await usageError(['journal', '--region', 'cn-hangzou'], /did you mean cn-hangzhou\?/);

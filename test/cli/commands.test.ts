@@ -3,7 +3,8 @@
 // emulator's own.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { COMMANDS, actionNames, regionIds } from '../../src/cli/commands.js';
+import { actionNames, regionIds } from '../../src/cli/commands.js';
+import { ALL_COMMANDS as COMMANDS } from '../../src/cli/all-commands.js';
 import { parseArgs, UsageError } from '../../src/cli/args.js';
 
 test('each usage line shows exactly the flags its command declares', () => {

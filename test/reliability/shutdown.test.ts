@@ -15,11 +15,12 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     const dir = mkdtempSync(join(tmpdir(), 'localvpc-shutdown-'));
     try {
       const child = await spawnServer(dir);
-      // Each CreateVpc waits 300 ms before it runs, so all 16 are in flight when the signal comes.
+      // Each CreateVpc waits 1.5 s before it runs; the signal comes once the server has journaled
+      // the fault for all 16, so all 16 are in flight then, however busy the machine is.
       const rule = await fetch(`${child.url}/_localvpc/faults`, {
         method: 'POST',
         headers: { authorization: `Bearer ${TEST_TOKEN}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ action: 'CreateVpc', effect: { latencyMs: 300 } }),
+        body: JSON.stringify({ action: 'CreateVpc', effect: { latencyMs: 1500 } }),
       });
       assert.equal(rule.status, 201);
       const agent = new Agent({ keepAlive: true, maxSockets: 32 });
@@ -29,7 +30,13 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
           (e: NodeJS.ErrnoException) => e.code ?? String(e),
         ),
       );
-      await new Promise((r) => setTimeout(r, 100));
+      for (;;) {
+        const j = await fetch(`${child.url}/_localvpc/journal?eventType=Fault&limit=1`, {
+          headers: { authorization: `Bearer ${TEST_TOKEN}` },
+        });
+        if (((await j.json()) as { total: number }).total >= 16) break;
+        await new Promise((r) => setTimeout(r, 10));
+      }
       child.proc.kill(signal);
       const outcomes = await Promise.all(calls);
       assert.deepEqual(outcomes, Array(16).fill('200'));

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { Replay } from './stack.js';
+import { envTerraform, providerBlocks, providerOptions } from './env-block.js';
 import { at, type Provider } from './provider.js';
 import {
   ExpressConnectRouterInterface,
@@ -224,8 +225,12 @@ test('stack 2: two VPCs in two regions joined by legacy alicloud_router_interfac
 test('stack 3 (the README example): two VPCs and VSwitches in two regions, an alicloud_express_connect_router_interface pair (VRouter to VRouter, PayAsYouGo) connected, routes through it, a spec change and a tag change', async () => {
   await withServer(0, async (srv) => {
     const run = new Replay(srv);
-    const hz = run.provider(HZ);
-    const sh = run.provider(SH, 'shanghai');
+    // The providers are what `localvpc env --format terraform` prints for this server.
+    const [hzBlock, shBlock, ...more] = providerBlocks(await envTerraform(srv, [HZ, SH]));
+    assert.ok(hzBlock && shBlock && more.length === 0, 'one block per region');
+    assert.equal(shBlock.settings.alias, SH);
+    const hz = run.providerFrom(providerOptions(hzBlock));
+    const sh = run.providerFrom(providerOptions(shBlock, 'shanghai'));
     const uid = srv.config.defaultAccount.aliUid;
     const r: { ini?: ExpressConnectRouterInterface; acc?: ExpressConnectRouterInterface } = {};
 

@@ -4,7 +4,7 @@
 // whatever is left behind after the destroy.
 import { exportedTables } from '../helpers/admin.js';
 import { DEFAULT_KEY, type TestServer } from '../helpers/server.js';
-import { Ledger, Provider, at } from './provider.js';
+import { Ledger, Provider, at, type ProviderOptions } from './provider.js';
 import { describeError } from './wire.js';
 import type { Resource } from './resources.js';
 
@@ -39,6 +39,11 @@ export class Replay {
   /** A provider block pointing `vpc`, `ecs` and `sts` at the test server, with the development key. */
   provider(region: string, alias?: string): Provider {
     return this.providerOf(region, alias, this.srv.config.defaultAccount.aliUid);
+  }
+
+  /** A provider of given options (a block `localvpc env --format terraform` printed). */
+  providerFrom(opts: ProviderOptions): Provider {
+    return new Provider(opts, this.ledger);
   }
 
   /** A provider on the test server, with the development key; without `accountId` it asks STS. */

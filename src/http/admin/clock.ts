@@ -29,6 +29,7 @@ export function clockRoutes(d: AdminDeps): Route[] {
     {
       method: 'POST',
       path: '/_localvpc/clock/freeze',
+      audit: 'ClockFreeze',
       tag: 'clock',
       summary: 'Stop the clock (optionally at a given time, ISO 8601 or epoch ms).',
       example: { at: '2030-01-01T00:00:00Z' },
@@ -46,6 +47,7 @@ export function clockRoutes(d: AdminDeps): Route[] {
     {
       method: 'POST',
       path: '/_localvpc/clock/resume',
+      audit: 'ClockResume',
       tag: 'clock',
       summary: 'Let a frozen clock run again.',
       handler: async () => {
@@ -56,6 +58,7 @@ export function clockRoutes(d: AdminDeps): Route[] {
     {
       method: 'POST',
       path: '/_localvpc/clock/advance',
+      audit: 'ClockAdvance',
       tag: 'clock',
       summary: 'Move the clock forward by a duration ("90s", "5m", "1h") or a number of ms; due transitions complete.',
       example: { duration: '5m' },
@@ -71,6 +74,7 @@ export function clockRoutes(d: AdminDeps): Route[] {
     {
       method: 'POST',
       path: '/_localvpc/clock/speed',
+      audit: 'ClockSpeed',
       tag: 'clock',
       summary: 'Run the clock at a speed factor (1 = real time, 60 = a minute per second).',
       example: { factor: 60 },
@@ -79,6 +83,17 @@ export function clockRoutes(d: AdminDeps): Route[] {
         if (factor === undefined || factor < 0 || factor > 1_000_000)
           throw new AdminError(400, 'InvalidBody', '"factor" must be a number from 0 to 1000000.');
         await clock.setSpeed(factor);
+        return after();
+      },
+    },
+    {
+      method: 'POST',
+      path: '/_localvpc/clock/reset',
+      audit: 'ClockReset',
+      tag: 'clock',
+      summary: 'Back to the system clock: no offset, speed 1, running. Transitions keep their due times in emulator time.',
+      handler: async () => {
+        await clock.reset();
         return after();
       },
     },

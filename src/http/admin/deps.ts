@@ -30,4 +30,15 @@ export interface AdminDeps {
   storage: string;
   /** Aborted when the server starts to stop: long-lived streams end. */
   stopping: AbortSignal;
+  /** Records an admin action (log and journal, event type `Admin`); absent, nothing is recorded. */
+  audit?: (a: AdminAction) => void;
+}
+
+/** A change made through the admin API: `ClockAdvance`, `Reset`, `FaultAdd`... */
+export interface AdminAction {
+  name: string;
+  /** What it acted on (a resource id, a fault rule, a snapshot), or ''. */
+  resource: string;
+  /** The request's parameters, in short (JSON). */
+  detail: string;
 }

@@ -49,6 +49,7 @@ export function faultRoutes(d: AdminDeps): Route[] {
     {
       method: 'POST',
       path: '/_localvpc/faults',
+      audit: 'FaultAdd',
       tag: 'faults',
       summary:
         'Add a fault rule. Matches on action, accountId, regionId, resourceId (any parameter value), nth call or probability (seeded); fires at most count times.',
@@ -86,6 +87,7 @@ export function faultRoutes(d: AdminDeps): Route[] {
       method: 'DELETE',
       path: '/_localvpc/faults/:id',
       tag: 'faults',
+      audit: 'FaultRemove',
       summary: 'Remove one fault rule.',
       handler: async (r) => {
         const id = r.param('id');
@@ -97,6 +99,7 @@ export function faultRoutes(d: AdminDeps): Route[] {
       method: 'DELETE',
       path: '/_localvpc/faults',
       tag: 'faults',
+      audit: 'FaultClear',
       summary: 'Remove every fault rule.',
       handler: async () => {
         await faults.clear();

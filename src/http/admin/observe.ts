@@ -1,5 +1,5 @@
 // Admin: status, journal, health and metrics (the last two open, for probes and scrapers).
-import type { Route } from './router.js';
+import { AdminError, type Route } from './router.js';
 import type { AdminDeps } from './deps.js';
 import { journalQuery } from './journal-query.js';
 
@@ -63,8 +63,19 @@ export function observeRoutes(d: AdminDeps): Route[] {
       path: '/_localvpc/journal',
       tag: 'journal',
       summary:
-        'Journal events (ActionTrail-shaped), filtered by eventType, eventName, accountId, acsRegion, resourceName, errorCode, after (eventId); paged by limit (max 1000) and offset.',
-      handler: async ({ query }) => ({ body: await d.journal.query(journalQuery(query, ['limit', 'offset'])) }),
+        'Journal events (ActionTrail-shaped), oldest first, filtered by eventType, eventName, accountId, acsRegion, resourceName, errorCode, after (eventId); paged by limit (max 1000) and offset, or the newest `tail` events (at most 1000).',
+      handler: async ({ query }) => {
+        const q = journalQuery(query, ['limit', 'offset', 'tail']);
+        const tail = query.get('tail');
+        if (tail === null) return { body: await d.journal.query(q) };
+        if (!/^\d+$/.test(tail)) throw new AdminError(400, 'InvalidQuery', `"tail" must be a whole number, got "${tail}".`);
+        if (q.limit !== undefined || q.offset !== undefined)
+          throw new AdminError(400, 'InvalidQuery', '"tail" goes without "limit" and "offset".');
+        // The newest `tail` events (oldest first, as every page): count, then the page at the end.
+        const { total } = await d.journal.query({ ...q, limit: 0 });
+        const limit = Math.min(Number(tail), 1000);
+        return { body: await d.journal.query({ ...q, limit, offset: Math.max(0, total - limit) }) };
+      },
     },
   ];
 }

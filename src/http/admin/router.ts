@@ -54,6 +54,8 @@ export interface Route {
    * routes that change nothing, since a URL is easier to leak than a header.
    */
   tokenInQuery?: boolean;
+  /** A change worth recording: the name of its `Admin` journal event (`ClockAdvance`), logged too. */
+  audit?: string;
   handler: (req: AdminRequest) => AdminReply | Promise<AdminReply>;
 }
 

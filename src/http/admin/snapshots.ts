@@ -78,6 +78,7 @@ export function snapshotRoutes(d: AdminDeps): Route[] {
     {
       method: 'POST',
       path: '/_localvpc/snapshots/import',
+      audit: 'SnapshotImport',
       tag: 'snapshots',
       summary:
         'Replace the whole state with an export: NDJSON of version 3 (content-type application/x-ndjson, streamed), or a JSON document of version 2 or 1; an older schema is migrated.',
@@ -108,13 +109,18 @@ export function snapshotRoutes(d: AdminDeps): Route[] {
     {
       method: 'POST',
       path: '/_localvpc/snapshots',
+      audit: 'SnapshotSave',
       tag: 'snapshots',
-      summary: 'Save the current state under a name (replacing a snapshot of that name).',
-      example: { name: 'baseline' },
+      summary: 'Save the current state under a name; a snapshot of that name is replaced only with "force": true.',
+      example: { name: 'baseline', force: false },
       handler: async ({ body }) => {
-        const name = named(optString(objectBody(body, ['name']).name, 'name') ?? '');
+        const b = objectBody(body, ['name', 'force']);
+        const name = named(optString(b.name, 'name') ?? '');
+        const force = optBoolean(b.force, 'force') ?? false;
         const document = JSON.stringify(await exportDoc());
         await store.run('write', async (tx) => {
+          if (!force && (await tx.repo(SNAPSHOTS).get(name)))
+            throw new AdminError(409, 'SnapshotExists', `Snapshot ${name} exists already; save with "force": true to replace it.`);
           await tx.repo(SNAPSHOTS).delete(name);
           await tx.repo(SNAPSHOTS).insert({ name, createdAt: clock.now(), document });
         });
@@ -124,6 +130,7 @@ export function snapshotRoutes(d: AdminDeps): Route[] {
     {
       method: 'POST',
       path: '/_localvpc/snapshots/:name/restore',
+      audit: 'SnapshotRestore',
       tag: 'snapshots',
       summary: 'Restore a saved snapshot in place.',
       handler: async (r) => {
@@ -136,6 +143,7 @@ export function snapshotRoutes(d: AdminDeps): Route[] {
     {
       method: 'DELETE',
       path: '/_localvpc/snapshots/:name',
+      audit: 'SnapshotDelete',
       tag: 'snapshots',
       summary: 'Delete a saved snapshot.',
       handler: async (r) => {
@@ -152,6 +160,7 @@ export function snapshotRoutes(d: AdminDeps): Route[] {
     {
       method: 'POST',
       path: '/_localvpc/reset',
+      audit: 'Reset',
       tag: 'snapshots',
       summary:
         'Reset to empty. keepAccounts (default true) keeps accounts and keys; otherwise only the default and configured accounts come back.',

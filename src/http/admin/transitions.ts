@@ -27,9 +27,11 @@ export function transitionRoutes(d: AdminDeps): Route[] {
     method: 'POST',
     path: `/_localvpc/transitions/:id/${verb}`,
     tag: 'transitions',
+    audit: `Transition${verb[0]?.toUpperCase() ?? ''}${verb.slice(1)}`,
     summary,
     handler: async (r) => {
       const id = r.param('id');
+      const before = verb === 'step' ? await transitions.pending() : [];
       const ok =
         verb === 'hold'
           ? await transitions.hold(id)
@@ -37,7 +39,13 @@ export function transitionRoutes(d: AdminDeps): Route[] {
             ? await transitions.release(id, releaseDelay)
             : await transitions.step(id);
       if (!ok) throw new AdminError(404, 'NotInTransition', `${id} is not in a transitional state.`);
-      return { body: await show() };
+      const body = await show();
+      if (verb !== 'step') return { body };
+      // What completed: the transitions pending before that are no longer (this resource, the other end of its link).
+      const stepped = before
+        .filter((b) => !body.pending.some((a) => a.id === b.id && a.status === b.status && a.pendingStatus === b.pendingStatus))
+        .map((b) => ({ kind: b.kind, id: b.id, from: b.status, to: b.pendingStatus }));
+      return { body: { stepped, ...body } };
     },
   });
   return [
@@ -52,6 +60,7 @@ export function transitionRoutes(d: AdminDeps): Route[] {
       method: 'PUT',
       path: '/_localvpc/transitions/profile',
       tag: 'transitions',
+      audit: 'ProfileSet',
       summary: 'Set the profile (instant, fast, realistic, manual) for transitions that start from now on.',
       example: { profile: 'manual', fastDelayMs: 1000 },
       handler: async ({ body }) => {
