@@ -576,7 +576,17 @@ function applyFile(config: Record<string, unknown>, doc: Record<string, unknown>
  * LOCALVPC_* variables read outside KEYS: the config file, the CLI's server URL, the spec vendoring
  * script, and those `localvpc exec` and `localvpc env` give a command (endpoint, account, region).
  */
-const OTHER_ENV = ['LOCALVPC_CONFIG', 'LOCALVPC_URL', 'LOCALVPC_SPEC_DIR', 'LOCALVPC_ENDPOINT', 'LOCALVPC_ACCOUNT_ID', 'LOCALVPC_REGION'];
+const OTHER_ENV = [
+  'LOCALVPC_CONFIG',
+  'LOCALVPC_URL',
+  'LOCALVPC_SPEC_DIR',
+  'LOCALVPC_ENDPOINT',
+  'LOCALVPC_ACCOUNT_ID',
+  'LOCALVPC_REGION',
+  // the test suite's (which PostgreSQL server, which store for test servers), inherited by the CLI it runs
+  'LOCALVPC_TEST_PG_URL',
+  'LOCALVPC_TEST_STORE',
+];
 const PREFIX = 'LOCALVPC_';
 
 /** A warning for each LOCALVPC_* variable that nothing reads (a typo, most likely). */
