@@ -213,6 +213,57 @@ for (const count of [2, 3]) {
       }
     });
 
+    test('a fault with nth 3 fires on the third matching call, whichever node takes it', async () => {
+      const nodes = some();
+      const added = await nodeAdmin(nodes[0]!, 'POST', '/_localvpc/faults', {
+        action: 'DescribeRouteTableList',
+        nth: 3,
+        effect: { error: { code: 'Throttling.User' } },
+      });
+      assert.equal(added.status, 201);
+      try {
+        const outcomes: string[] = [];
+        for (let i = 0; i < 5; i++) {
+          const n = nodes[(i + 1) % nodes.length]!;
+          // every node knows of the rule before it is asked (it learns of it by NOTIFY)
+          await eventually('the rule is known', async () => (await nodeAdmin(n, 'GET', '/_localvpc/faults')).body.faults.length > 0);
+          outcomes.push(
+            await client(n)
+              .describeRouteTableList(new Vpc.DescribeRouteTableListRequest({ regionId: 'cn-hangzhou' }))
+              .then(
+                () => 'ok',
+                (e: { code: string }) => e.code,
+              ),
+          );
+        }
+        assert.deepEqual(outcomes, ['ok', 'ok', 'Throttling.User', 'ok', 'ok']);
+      } finally {
+        await nodeAdmin(nodes[0]!, 'DELETE', `/_localvpc/faults/${String(added.body.id)}`);
+      }
+    });
+
+    test('the profile set through one node holds transitions started on another; a third steps them', async () => {
+      const nodes = some();
+      const [a, b] = nodes;
+      const c = nodes[nodes.length - 1]!;
+      assert.equal((await nodeAdmin(a!, 'PUT', '/_localvpc/transitions/profile', { profile: 'manual' })).status, 200);
+      try {
+        await eventually(
+          'b has the manual profile',
+          async () => (await nodeAdmin(b!, 'GET', '/_localvpc/transitions')).body.profile === 'manual',
+        );
+        const { vpcId } = await vpc(b!, 'cn-zhangjiakou');
+        const pending = await nodeAdmin(c, 'GET', '/_localvpc/transitions');
+        const held = (pending.body.pending as { id: string; held: boolean }[]).find((p) => p.id === vpcId);
+        assert.equal(held?.held, true, 'held, as every node shows');
+        assert.equal((await nodeAdmin(c, 'POST', `/_localvpc/transitions/${vpcId}/step`)).status, 200);
+        const r = await client(a!).describeVpcs(new Vpc.DescribeVpcsRequest({ regionId: 'cn-zhangjiakou', vpcId }));
+        assert.equal(r.body?.vpcs?.vpc?.[0]?.status, 'Available');
+      } finally {
+        await nodeAdmin(a!, 'PUT', '/_localvpc/transitions/profile', { profile: 'fast', fastDelayMs: DELAY_MS });
+      }
+    });
+
     test('the clock advanced through one node moves the others', async () => {
       const nodes = some();
       const before = (await nodeAdmin(nodes[1]!, 'GET', '/_localvpc/clock')).body.now as number;
