@@ -224,14 +224,20 @@ export class SharedJournal implements JournalPort {
 
   async clear(): Promise<void> {
     await this.flush();
-    await this.store.pool.query('DELETE FROM localvpc_journal');
+    await this.store.pool.query('DELETE FROM localvpc_journal').catch((e: unknown) => {
+      throw isConnectionError(e) ? unreachable(e) : e;
+    });
   }
 
   async size(): Promise<number> {
     await this.flush();
-    const r = await this.store.pool.query(
-      `SELECT COUNT(*) AS n FROM localvpc_journal WHERE id > (SELECT COALESCE(MAX(id), 0) FROM localvpc_journal) - ${Math.floor(this.capacity)}`,
-    );
+    const r = await this.store.pool
+      .query(
+        `SELECT COUNT(*) AS n FROM localvpc_journal WHERE id > (SELECT COALESCE(MAX(id), 0) FROM localvpc_journal) - ${Math.floor(this.capacity)}`,
+      )
+      .catch((e: unknown) => {
+        throw isConnectionError(e) ? unreachable(e) : e;
+      });
     return numberAt(r, 'n');
   }
 

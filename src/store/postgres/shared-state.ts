@@ -3,6 +3,7 @@
 // row lock, and announced with NOTIFY so that every node re-reads it within milliseconds. Reads
 // answer from the copy in memory (the clock is read on every request).
 import type { PostgresStore } from './pg-store.js';
+import { isConnectionError, unreachable } from './pg-failure.js';
 
 export const RUNTIME_CHANNEL = 'localvpc_runtime';
 
@@ -67,7 +68,7 @@ export class SharedValue<V> {
       return next;
     } catch (e) {
       await c.query('ROLLBACK').catch(() => undefined);
-      throw e;
+      throw isConnectionError(e) ? unreachable(e) : e;
     } finally {
       c.release();
     }
