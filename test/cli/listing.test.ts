@@ -5,15 +5,12 @@
 // refusing to overwrite without --force, transition step saying what it stepped, hints naming flags.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { spawn } from 'node:child_process';
 import { ACCOUNTS, openWorld, type End, type World } from '../helpers/world.js';
 import { admin } from '../helpers/admin.js';
+import { CLI, runCli, runCliJson } from '../helpers/cli.js';
 import { Ec } from '../express-connect/ec.js';
 import type { TestServer } from '../helpers/server.js';
-
-const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'localvpc.mjs');
 
 let srv: TestServer;
 let w: World;
@@ -25,22 +22,8 @@ before(async () => {
 });
 after(() => srv.close());
 
-function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [CLI, ...args],
-      { env: { ...process.env, LOCALVPC_URL: srv.url, LOCALVPC_ADMIN_TOKEN: srv.app.adminToken }, timeout: 30_000 },
-      (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
-
-async function json(args: string[]): Promise<any> {
-  const r = await cli([...args, '--json']);
-  assert.equal(r.code, 0, r.stderr);
-  return JSON.parse(r.stdout);
-}
+const cli = (args: string[]) => runCli(srv, args);
+const json = (args: string[]) => runCliJson(srv, args);
 
 describe('listing resources', () => {
   test('the admin route: filters by type, account, region, status; pages', async () => {
