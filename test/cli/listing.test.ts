@@ -5,10 +5,9 @@
 // refusing to overwrite without --force, transition step saying what it stepped, hints naming flags.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { ACCOUNTS, openWorld, type End, type World } from '../helpers/world.js';
 import { admin } from '../helpers/admin.js';
-import { CLI, runCli, runCliJson } from '../helpers/cli.js';
+import { cliEnv, runCli, runCliJson, spawnCli } from '../helpers/cli.js';
 import { Ec } from '../express-connect/ec.js';
 import type { TestServer } from '../helpers/server.js';
 
@@ -166,23 +165,15 @@ describe('CLI polish', () => {
   });
 
   test('journal --follow: the newest events, then each new one as the server pushes it, until Ctrl-C', async () => {
-    const proc = spawn(process.execPath, [CLI, 'journal', '--follow', '--tail', '2', '--json', '--type', 'ApiCall'], {
-      env: { ...process.env, LOCALVPC_URL: srv.url, LOCALVPC_ADMIN_TOKEN: srv.app.adminToken },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    proc.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    proc.stderr.on('data', (c: Buffer) => (err += c.toString()));
-    const exited = new Promise<number | null>((resolve) => proc.once('exit', resolve));
+    const { proc, out, err, exited } = spawnCli(['journal', '--follow', '--tail', '2', '--json', '--type', 'ApiCall'], cliEnv(srv));
     const lines = (): any[] =>
-      out
+      out()
         .split('\n')
         .filter(Boolean)
         .map((l) => JSON.parse(l));
     const until = async (what: string, ok: () => boolean) => {
       for (let i = 0; i < 500 && !ok(); i++) await new Promise((r) => setTimeout(r, 20));
-      assert.ok(ok(), `${what}: ${out} ${err}`);
+      assert.ok(ok(), `${what}: ${out()} ${err()}`);
     };
     await until('the tail', () => lines().length === 2);
     const before = lines().map((e) => e.eventId);
@@ -194,6 +185,6 @@ describe('CLI polish', () => {
       'the filter holds on the stream',
     );
     proc.kill('SIGINT');
-    assert.equal(await exited, 0, err);
+    assert.equal(await exited, 0, err());
   });
 });
