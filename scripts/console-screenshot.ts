@@ -6,9 +6,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { DEFAULTS } from '../src/config/config.js';
 import { startApp } from '../src/app/start.js';
+import { launchChromium } from '../test/helpers/browser.js';
 
 const out = process.argv[2] ?? 'docs/console.png';
 const app = await startApp({ ...structuredClone(DEFAULTS), port: 0, inMemory: true, logLevel: 'silent', transitionDelayMs: 0 });
@@ -85,22 +85,7 @@ try {
   await point(shBj, bjSh);
   await point(bjSh, shBj, bjHz.id); // names the wrong interface: the explanation says which
   const dir = mkdtempSync(join(tmpdir(), 'localvpc-shot-'));
-  const ctx = await chromium.launchPersistentContext(dir, {
-    executablePath: process.env.LOCALVPC_CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-    viewport: { width: 1700, height: 860 },
-    reducedMotion: 'reduce',
-  });
+  const ctx = await launchChromium(dir, { viewport: { width: 1700, height: 860 }, reducedMotion: 'reduce' });
   try {
     const page = await ctx.newPage();
     await page.goto(`${app.url}/_localvpc/console/#token=${encodeURIComponent(app.adminToken)}`);

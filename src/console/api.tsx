@@ -1,6 +1,9 @@
 // The console's way to the admin API: the token (from #token=… or the sign-in field, kept in
 // session storage), JSON calls, actions run as an account through /_localvpc/call (recorded as
 // coming from the console), and the journal's live events (Server-Sent Events).
+// A type import only: nothing of the admin client reaches the browser bundle.
+import type { JournalEvent } from '../lib/admin-client.js';
+
 const KEY = 'localvpc.token';
 
 export function takeTokenFromUrl(): void {
@@ -67,21 +70,8 @@ export async function call(account: string, action: string, params: Record<strin
   return json;
 }
 
-export interface JournalEvent {
-  eventId: number;
-  eventTime: string;
-  eventType: 'ApiCall' | 'Transition' | 'Fault' | 'Admin';
-  eventName: string;
-  eventSource?: string;
-  requestId: string;
-  acsRegion: string;
-  userIdentity: { accountId: string };
-  resourceName: string;
-  errorCode: string;
-  errorMessage: string;
-  from?: string;
-  to?: string;
-}
+// The journal's events as the admin API sends them: the published client's type.
+export type { JournalEvent };
 
 /** Follows the journal live; reconnects by itself (EventSource), resuming after the last event seen. */
 export function follow(onEvent: (e: JournalEvent) => void, onState: (live: boolean) => void): () => void {

@@ -2,42 +2,23 @@
 // that parses, exit codes, and a whole scenario scripted from the CLI alone.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { ACCOUNTS, World, openWorld, startWorld } from '../helpers/world.js';
 import { Vpc } from '../helpers/clients.js';
 import { admin } from '../helpers/admin.js';
+import { CLI, runCli, runCliJson } from '../helpers/cli.js';
 import type { TestServer } from '../helpers/server.js';
-
-const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'localvpc.mjs');
 
 let srv: TestServer;
 let w: World;
 before(async () => ({ srv, w } = await openWorld()));
 after(async () => srv.close());
 
-function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [CLI, ...args],
-      // A timeout, so that a command that should fail but starts a server instead does not hang the suite.
-      { env: { ...process.env, LOCALVPC_URL: srv.url, LOCALVPC_ADMIN_TOKEN: srv.app.adminToken, ...env }, timeout: 30_000 },
-      (err, stdout, stderr) => {
-        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
-      },
-    );
-  });
-}
-
-async function json(args: string[]): Promise<any> {
-  const r = await cli([...args, '--json']);
-  assert.equal(r.code, 0, r.stderr);
-  return JSON.parse(r.stdout);
-}
+const cli = (args: string[], env: Record<string, string> = {}) => runCli(srv, args, env);
+const json = (args: string[]) => runCliJson(srv, args);
 
 describe('CLI', () => {
   test('--help everywhere, exit codes', async () => {

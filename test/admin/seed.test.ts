@@ -6,13 +6,11 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { startServer } from '../helpers/server.js';
 import { popJson } from '../helpers/clients.js';
+import { CLI } from '../helpers/cli.js';
 import { SeedError } from '../../src/app/seed.js';
-
-const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'localvpc.mjs');
 
 function seedFile(dir: string, name: string, lines: string[]): string {
   const file = join(dir, name);

@@ -5,15 +5,11 @@
 // refusing to overwrite without --force, transition step saying what it stepped, hints naming flags.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ACCOUNTS, openWorld, type End, type World } from '../helpers/world.js';
 import { admin } from '../helpers/admin.js';
+import { cliEnv, runCli, runCliJson, spawnCli } from '../helpers/cli.js';
 import { Ec } from '../express-connect/ec.js';
 import type { TestServer } from '../helpers/server.js';
-
-const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'localvpc.mjs');
 
 let srv: TestServer;
 let w: World;
@@ -25,22 +21,8 @@ before(async () => {
 });
 after(() => srv.close());
 
-function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [CLI, ...args],
-      { env: { ...process.env, LOCALVPC_URL: srv.url, LOCALVPC_ADMIN_TOKEN: srv.app.adminToken }, timeout: 30_000 },
-      (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
-
-async function json(args: string[]): Promise<any> {
-  const r = await cli([...args, '--json']);
-  assert.equal(r.code, 0, r.stderr);
-  return JSON.parse(r.stdout);
-}
+const cli = (args: string[]) => runCli(srv, args);
+const json = (args: string[]) => runCliJson(srv, args);
 
 describe('listing resources', () => {
   test('the admin route: filters by type, account, region, status; pages', async () => {
@@ -183,23 +165,15 @@ describe('CLI polish', () => {
   });
 
   test('journal --follow: the newest events, then each new one as the server pushes it, until Ctrl-C', async () => {
-    const proc = spawn(process.execPath, [CLI, 'journal', '--follow', '--tail', '2', '--json', '--type', 'ApiCall'], {
-      env: { ...process.env, LOCALVPC_URL: srv.url, LOCALVPC_ADMIN_TOKEN: srv.app.adminToken },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    proc.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    proc.stderr.on('data', (c: Buffer) => (err += c.toString()));
-    const exited = new Promise<number | null>((resolve) => proc.once('exit', resolve));
+    const { proc, out, err, exited } = spawnCli(['journal', '--follow', '--tail', '2', '--json', '--type', 'ApiCall'], cliEnv(srv));
     const lines = (): any[] =>
-      out
+      out()
         .split('\n')
         .filter(Boolean)
         .map((l) => JSON.parse(l));
     const until = async (what: string, ok: () => boolean) => {
       for (let i = 0; i < 500 && !ok(); i++) await new Promise((r) => setTimeout(r, 20));
-      assert.ok(ok(), `${what}: ${out} ${err}`);
+      assert.ok(ok(), `${what}: ${out()} ${err()}`);
     };
     await until('the tail', () => lines().length === 2);
     const before = lines().map((e) => e.eventId);
@@ -211,6 +185,6 @@ describe('CLI polish', () => {
       'the filter holds on the stream',
     );
     proc.kill('SIGINT');
-    assert.equal(await exited, 0, err);
+    assert.equal(await exited, 0, err());
   });
 });

@@ -7,27 +7,16 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
 import { ACCOUNTS, openWorld, type World } from '../helpers/world.js';
 import { Vpc } from '../helpers/clients.js';
 import { admin } from '../helpers/admin.js';
+import { CHROMIUM, launchChromium } from '../helpers/browser.js';
+import { CLI } from '../helpers/cli.js';
 import type { TestServer } from '../helpers/server.js';
 import { linked } from './sites.js';
 
-const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'localvpc.mjs');
-const CHROMIUM = process.env.LOCALVPC_CHROMIUM ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const ARTIFACTS = process.env.LOCALVPC_ARTIFACTS ?? join(tmpdir(), 'localvpc-artifacts', 'console');
 
 let ctx: BrowserContext | undefined;
@@ -35,12 +24,7 @@ let profileDir = '';
 let unavailable = '';
 try {
   profileDir = mkdtempSync(join(tmpdir(), 'localvpc-chromium-'));
-  ctx = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: FLAGS,
-    viewport: { width: 1440, height: 900 },
-  });
+  ctx = await launchChromium(profileDir, { viewport: { width: 1440, height: 900 } });
 } catch (e) {
   unavailable = (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
   rmSync(profileDir, { recursive: true, force: true });

@@ -3,32 +3,19 @@
 // official SDK.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { openWorld, type World } from '../helpers/world.js';
 import { linked as link } from './sites.js';
 import { Vpc } from '../helpers/clients.js';
 import { admin } from '../helpers/admin.js';
+import { runCli } from '../helpers/cli.js';
 import type { TestServer } from '../helpers/server.js';
-
-const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'localvpc.mjs');
 
 let srv: TestServer;
 let w: World;
 before(async () => ({ srv, w } = await openWorld()));
 after(async () => srv.close());
 
-function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [CLI, ...args],
-      { env: { ...process.env, LOCALVPC_URL: srv.url, LOCALVPC_ADMIN_TOKEN: srv.app.adminToken }, timeout: 30_000 },
-      (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const cli = (args: string[]) => runCli(srv, args);
 
 interface Hop {
   step: number;

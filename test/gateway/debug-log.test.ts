@@ -4,29 +4,19 @@
 // it. `--log-format pretty` writes lines for a person. Admin actions are logged.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Vpc, popClient, sdkError, vpcClient } from '../helpers/clients.js';
+import { spawnCli } from '../helpers/cli.js';
 import { redactedParams } from '../../src/app/log.js';
 
-const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'localvpc.mjs');
 const TOKEN = 'debug-log-test-token';
 
 /** Runs a server with `args`, lets `fn` use its port, stops it (SIGTERM flushes the log) and answers its standard output. */
 async function withServer(args: string[], fn: (port: number) => Promise<void>): Promise<string> {
-  const proc = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--in-memory', '--token', TOKEN, ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  proc.stdout.on('data', (c: Buffer) => (out += c.toString()));
-  proc.stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const exited = new Promise<number | null>((resolve) => proc.once('exit', resolve));
+  const { proc, out, err, exited } = spawnCli(['serve', '--port', '0', '--in-memory', '--token', TOKEN, ...args]);
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setInterval(() => {
-      const m = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
+      const m = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(out());
       if (m) {
         clearInterval(timer);
         resolve(Number(m[1]));
@@ -34,7 +24,7 @@ async function withServer(args: string[], fn: (port: number) => Promise<void>): 
     }, 20);
     void exited.then(() => {
       clearInterval(timer);
-      reject(new Error(`the server exited: ${out} ${err}`));
+      reject(new Error(`the server exited: ${out()} ${err()}`));
     });
   });
   try {
@@ -43,7 +33,7 @@ async function withServer(args: string[], fn: (port: number) => Promise<void>): 
     proc.kill('SIGTERM');
     await exited;
   }
-  return out;
+  return out();
 }
 
 const jsonLines = (out: string): any[] =>

@@ -1,9 +1,7 @@
 // A LocalVPC server in a child process (`localvpc serve`), for tests that kill it.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { CLI } from './cli.js';
 
-const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'localvpc.mjs');
 export const TEST_TOKEN = 'test-admin-token';
 
 export interface ChildServer {

@@ -6,6 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startLocalVpc, AdminApiError, type Credentials, type LocalVpc } from '../../src/lib/index.js';
 import { Vpc, vpcClient, sdkError, type VpcClient } from '../helpers/clients.js';
+import { connect, createAcceptor, createInitiator, nameInitiator } from '../helpers/connect-flow.js';
 
 let lv: LocalVpc;
 before(async () => {
@@ -19,49 +20,10 @@ const client = (who: Credentials): VpcClient => vpcClient(lv.port, { key: { id: 
 async function connectPair(c: VpcClient, uid: string): Promise<{ ini: string; acc: string }> {
   const hz = (await c.createVpc(new Vpc.CreateVpcRequest({ regionId: 'cn-hangzhou', cidrBlock: '10.1.0.0/16' }))).body as any;
   const sh = (await c.createVpc(new Vpc.CreateVpcRequest({ regionId: 'cn-shanghai', cidrBlock: '10.2.0.0/16' }))).body as any;
-  // 1. the accepting end
-  const acc = (
-    await c.createRouterInterface(
-      new Vpc.CreateRouterInterfaceRequest({
-        regionId: 'cn-shanghai',
-        role: 'AcceptingSide',
-        routerType: 'VRouter',
-        routerId: sh.VRouterId,
-        spec: 'Negative',
-        oppositeRegionId: 'cn-hangzhou',
-      }),
-    )
-  ).body?.routerInterfaceId as string;
-  // 2. the initiating end, naming the acceptor
-  const ini = (
-    await c.createRouterInterface(
-      new Vpc.CreateRouterInterfaceRequest({
-        regionId: 'cn-hangzhou',
-        role: 'InitiatingSide',
-        routerType: 'VRouter',
-        routerId: hz.VRouterId,
-        spec: 'Mini.2',
-        oppositeRegionId: 'cn-shanghai',
-        oppositeInterfaceId: acc,
-        oppositeRouterId: sh.VRouterId,
-        oppositeRouterType: 'VRouter',
-        oppositeInterfaceOwnerId: uid,
-      }),
-    )
-  ).body?.routerInterfaceId as string;
-  // 3. the acceptor's opposite fields
-  await c.modifyRouterInterfaceAttribute(
-    new Vpc.ModifyRouterInterfaceAttributeRequest({
-      regionId: 'cn-shanghai',
-      routerInterfaceId: acc,
-      oppositeInterfaceId: ini,
-      oppositeRouterId: hz.VRouterId,
-      oppositeRouterType: 'VRouter',
-      oppositeInterfaceOwnerId: Number(uid),
-    }),
-  );
-  // 4. connect from the initiator
-  await c.connectRouterInterface(new Vpc.ConnectRouterInterfaceRequest({ regionId: 'cn-hangzhou', routerInterfaceId: ini }));
+  const acc = await createAcceptor(c, sh.VRouterId);
+  const ini = await createInitiator(c, hz.VRouterId, { interfaceId: acc, routerId: sh.VRouterId, ownerUid: uid });
+  await nameInitiator(c, acc, { interfaceId: ini, routerId: hz.VRouterId, ownerUid: uid });
+  await connect(c, ini);
   return { ini, acc };
 }
 
