@@ -319,6 +319,11 @@ describe('the console in a real browser', { skip: !ctx }, () => {
     await page.keyboard.press('/');
     await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'q'); // / goes to the search field
     await page.getByRole('button', { name: 'Dark theme' }).click();
+    // the theme is applied by an effect after the click's render: wait for the button to flip first
+    await page.getByRole('button', { name: 'Light theme' }).waitFor();
+    await page
+      .waitForFunction(() => document.documentElement.dataset.theme === 'dark', undefined, { timeout: 5000 })
+      .catch(() => undefined);
     assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
     await shot(page, '10-dark');
     await page.close();
