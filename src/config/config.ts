@@ -159,7 +159,7 @@ export const KEYS: readonly KeyDef[] = [
     flag: '--journal-capacity',
     env: 'LOCALVPC_JOURNAL_CAPACITY',
     kind: 'int',
-    doc: 'How many journal events are kept (in memory).',
+    doc: 'How many journal events are kept (in memory beside SQLite; in the shared database on PostgreSQL).',
   },
   {
     key: 'idSeed',
