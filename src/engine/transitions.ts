@@ -355,7 +355,11 @@ export class TransitionEngine {
    * empty write unit does.
    */
   private wake(): void {
-    if (this.stopped || !this.isDue()) return; // settled meanwhile (settleDue re-armed the timer)
+    if (this.stopped) return;
+    // Not due: settled meanwhile, or the timer fired a little early (timers and the clock are
+    // measured apart, and a timer may run up to a millisecond before Date.now() reaches its time):
+    // arm again, or nothing would ever settle it while no request comes.
+    if (!this.isDue()) return this.arm();
     const quiet = performance.now() - this.lastCommit;
     if (quiet < QUIET_MS) return this.wakeup.set(QUIET_MS - quiet, () => this.wake());
     this.store.run('write', () => Promise.resolve(), { lazy: true }).catch(() => undefined); // a failed commit: commitFailed() retries

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { ACCOUNTS, World, openWorld, startWorld, type End } from '../helpers/world.js';
 import { Vpc, popClient } from '../helpers/clients.js';
 import type { TestServer } from '../helpers/server.js';
+import { admin } from '../helpers/admin.js';
 
 describe('lifecycle with visible transitional states (delay 150 ms)', () => {
   let srv: TestServer;
@@ -240,6 +241,28 @@ describe('a restart in the middle of a transition finishes it', () => {
     } finally {
       await second.close();
       await first.close();
+    }
+  });
+});
+
+describe('the timer alone completes transitions', () => {
+  test('with the clock slowed down, nothing asking: the timer fires before the emulator time is due, and tries again', async () => {
+    // At speed 0.5 a timer set for the emulator time left fires when only half of it has passed:
+    // the transition engine must arm again rather than give up (it used to, also when a timer ran
+    // a millisecond early at speed 1: a restart test failed once in CI that way).
+    const srv = await startWorld({ transitionDelayMs: 200 });
+    try {
+      const w = new World(srv);
+      const { ini } = await w.pair();
+      assert.equal((await admin(srv, 'POST', '/_localvpc/clock/speed', { factor: 0.5 })).status, 200);
+      await w.connect(ini);
+      const status = async () => (await srv.app.store.run('read', (tx) => tx.repo(ROUTER_INTERFACES).get(ini.id)))?.status;
+      for (let i = 0; (await status()) !== 'Active'; i++) {
+        assert.ok(i < 200, `still ${await status()} after 10 s`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    } finally {
+      await srv.close();
     }
   });
 });
