@@ -6,8 +6,14 @@
 // Subscribers (the SSE route) hear every node's events: each flush is announced by NOTIFY, and a
 // node with subscribers reads the events past the last it delivered (a little before it, as ids
 // of concurrent nodes may commit out of order; those delivered already are skipped).
-import type { JournalEntry, JournalEvent, JournalListener, JournalPort, JournalQuery } from '../../runtime/journal.js';
-import { isoSeconds } from '../../core/time.js';
+import {
+  shaped,
+  type JournalEntry,
+  type JournalEvent,
+  type JournalListener,
+  type JournalPort,
+  type JournalQuery,
+} from '../../runtime/journal.js';
 import type { PostgresStore } from './pg-store.js';
 import { isConnectionError, unreachable } from './pg-failure.js';
 import { numberAt } from './pg-repo.js';
@@ -33,24 +39,6 @@ interface Stored {
   message: string;
   from: string | null;
   to: string | null;
-}
-
-function shaped(r: Stored): JournalEvent {
-  return {
-    eventId: Number(r.id),
-    eventTime: isoSeconds(Number(r.at)),
-    eventType: r.type,
-    eventName: r.name,
-    ...(r.source ? { eventSource: r.source as JournalEvent['eventSource'] } : {}),
-    requestId: r.requestId,
-    acsRegion: r.region,
-    userIdentity: { accountId: r.account },
-    resourceName: r.resource,
-    errorCode: r.code,
-    errorMessage: r.message,
-    ...(r.from !== null ? { from: r.from } : {}),
-    ...(r.to !== null ? { to: r.to } : {}),
-  };
 }
 
 function entryOf(r: Stored): JournalEntry {
@@ -216,7 +204,7 @@ export class SharedJournal implements JournalPort {
           values,
         )
       ).rows as Stored[];
-      return { total, events: rows.map(shaped) };
+      return { total, events: rows.map((r) => shaped(Number(r.id), entryOf(r))) };
     } catch (e) {
       throw isConnectionError(e) ? unreachable(e) : e;
     }
