@@ -27,7 +27,7 @@
 // Known gaps: no row cache and no maintained counts (SQLite's tricks for a million rows); the
 // `durability` setting does not apply (PostgreSQL's own synchronous_commit does; lazy units commit
 // with synchronous_commit off).
-import pg from 'pg';
+import type pg from 'pg';
 import { randomUUID } from 'node:crypto';
 import type {
   AnyTableDef,
@@ -69,12 +69,25 @@ const PROBE_MS = 500;
 const UNIT_RETENTION_MS = 3_600_000;
 const CHANNEL = 'localvpc_changes';
 
-/** bigint (int8) as a number: epochs, counts and sentinels are within 2^53. */
-const builtin = pg.types.getTypeParser as (oid: number, format?: 'text' | 'binary') => (v: string) => unknown;
-const TYPES = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === 20 ? (v: string) => Number(v) : builtin(oid, format)) as typeof pg.types.getTypeParser,
-};
+/** node-postgres and its type parsers (bigint, int8, as a number: epochs, counts and sentinels are within 2^53). */
+interface Driver {
+  lib: typeof pg;
+  types: { getTypeParser: typeof pg.types.getTypeParser };
+}
+
+let driver: Driver | undefined;
+
+/** Loads node-postgres when a PostgreSQL store opens: a SQLite or in-memory server never loads it (start time, idle memory). */
+async function loadDriver(): Promise<Driver> {
+  if (!driver) {
+    const lib = (await import('pg')).default;
+    const builtin = lib.types.getTypeParser as (oid: number, format?: 'text' | 'binary') => (v: string) => unknown;
+    const getTypeParser = ((oid: number, format?: 'text' | 'binary') =>
+      oid === 20 ? (v: string) => Number(v) : builtin(oid, format)) as typeof lib.types.getTypeParser;
+    driver = { lib, types: { getTypeParser } };
+  }
+  return driver;
+}
 
 /** Units per group at most (each writing one takes a savepoint: PostgreSQL keeps 64 per transaction cheaply). */
 const MAX_GROUP = 48;
@@ -131,13 +144,16 @@ export class PostgresStore implements Store {
   private listenRetry: NodeJS.Timeout | undefined;
   private closed = false;
 
-  private constructor(private readonly opts: PostgresOptions) {
+  private constructor(
+    private readonly opts: PostgresOptions,
+    private readonly driver: Driver,
+  ) {
     this.tables = opts.schema.flatMap((m) => m.tables);
-    this.pool = new pg.Pool({
+    this.pool = new driver.lib.Pool({
       connectionString: opts.url,
       max: opts.poolSize ?? 10,
       connectionTimeoutMillis: 3000,
-      types: TYPES,
+      types: driver.types,
       application_name: 'localvpc',
     });
     // An idle connection that dies (the server restarts) is dropped from the pool; the next unit opens another.
@@ -146,7 +162,7 @@ export class PostgresStore implements Store {
 
   /** Connects, migrates (one node at a time), and starts listening for other nodes' changes. */
   static async open(opts: PostgresOptions): Promise<PostgresStore> {
-    const s = new PostgresStore(opts);
+    const s = new PostgresStore(opts, await loadDriver());
     try {
       const client = await s.pool.connect();
       try {
@@ -171,7 +187,11 @@ export class PostgresStore implements Store {
 
   private async listen(): Promise<void> {
     if (this.closed) return;
-    const c = new pg.Client({ connectionString: this.opts.url, types: TYPES, application_name: 'localvpc-listen' });
+    const c = new this.driver.lib.Client({
+      connectionString: this.opts.url,
+      types: this.driver.types,
+      application_name: 'localvpc-listen',
+    });
     c.on('error', () => this.relisten(c));
     c.on('end', () => this.relisten(c));
     c.on('notification', (n) => this.heard(n.channel, n.payload ?? ''));
